@@ -1,0 +1,98 @@
+/**
+ * The service worker's state: the registry (a cache of `chrome.storage.session`, DESIGN.md
+ * § Contexts), the open popups, and the fan-out after each change. Everything that can run before
+ * the first `await` stays synchronous, so the picture-in-picture gesture path can use it.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { SessionRegistry } from './session-registry';
+
+const STORAGE_KEY = 'registry';
+/** Milliseconds between a change and its write to `chrome.storage.session`. */
+const PERSIST_DELAY_MS = 250;
+
+/** Counters the diagnostics, tests and benchmark read (`globalThis.mediaDeck.stats`). */
+export interface DeckStats {
+  /** Frame Ports opened by pages. */
+  framePorts: number;
+  /** Valid state messages received from frames, by tab id. */
+  frameMessagesByTab: Record<number, number>;
+  /** Messages refused (invalid, unknown sender), by reason. */
+  rejectedByReason: Record<string, number>;
+  /** Last action outcomes, newest last (at most 20). */
+  actions: { key: string; action: string; outcome: string; ms: number }[];
+}
+
+/** The service worker's state. */
+export class Deck {
+  registry = new SessionRegistry();
+  readonly popups = new Set<Runtime.Port>();
+  readonly stats: DeckStats = {
+    framePorts: 0,
+    frameMessagesByTab: {},
+    rejectedByReason: {},
+    actions: [],
+  };
+  /** Resolves once the registry was restored from `chrome.storage.session`. */
+  readonly ready: Promise<void>;
+  private restored = false;
+  private pushScheduled = false;
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    this.ready = this.restore();
+  }
+
+  private async restore(): Promise<void> {
+    try {
+      const stored = await browser.storage.session.get(STORAGE_KEY);
+      const restored = SessionRegistry.fromData(stored[STORAGE_KEY]);
+      // Anything reported while we were reading is newer than the stored copy: replay it on top.
+      for (const s of this.registry.all()) restored.report(s, s.origin, s.state, s.updatedAt);
+      this.registry = restored;
+    } catch {
+      // No stored state (first run) or unreadable: start empty.
+    }
+    this.restored = true;
+    this.changed();
+  }
+
+  /** Whether the restore finished (the sync paths use this to avoid acting on a partial view). */
+  isRestored(): boolean {
+    return this.restored;
+  }
+
+  /** Counts a refused message under `reason`. */
+  reject(reason: string): void {
+    this.registry.rejected++;
+    this.stats.rejectedByReason[reason] = (this.stats.rejectedByReason[reason] ?? 0) + 1;
+  }
+
+  /** Schedules a push to open popups and a write to storage after a change. */
+  changed(): void {
+    if (!this.pushScheduled) {
+      this.pushScheduled = true;
+      queueMicrotask(() => {
+        this.pushScheduled = false;
+        this.pushToPopups();
+      });
+    }
+    if (this.persistTimer === null) {
+      this.persistTimer = setTimeout(() => {
+        this.persistTimer = null;
+        void browser.storage.session.set({ [STORAGE_KEY]: this.registry.toData() }).catch(() => {});
+      }, PERSIST_DELAY_MS);
+    }
+  }
+
+  /** Sends the current snapshot to every open popup (or to one). */
+  pushToPopups(only?: Runtime.Port): void {
+    const message = { type: 'snapshot' as const, snapshot: this.registry.snapshot() };
+    for (const port of only ? [only] : this.popups) {
+      try {
+        port.postMessage(message);
+      } catch {
+        this.popups.delete(port);
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Frame Ports: each frame's bridge opens one when it has media to report. The session's identity
+ * (tab, frame, document, origin) comes from the Port's `sender`, never from the payload, so a page
+ * can only ever change its own session (DESIGN.md § Trust).
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { BridgeToWorkerSchema, parseMessage } from '../shared/contract';
+import { type SessionIdentity, sessionKey } from '../shared/session';
+import type { Deck } from './deck';
+
+/** Reads the identity of a frame Port's sender; `null` for anything but a tab's frame. */
+export function frameIdentity(sender: Runtime.MessageSender | undefined): SessionIdentity | null {
+  const tabId = sender?.tab?.id;
+  const frameId = sender?.frameId;
+  const documentId = (sender as { documentId?: string } | undefined)?.documentId;
+  if (typeof tabId !== 'number' || tabId < 0 || typeof frameId !== 'number') return null;
+  if (typeof documentId !== 'string' || documentId === '') return null;
+  return { tabId, frameId, documentId };
+}
+
+function originOf(sender: Runtime.MessageSender): string {
+  const origin = (sender as { origin?: string }).origin;
+  if (origin && origin !== 'null') return origin;
+  try {
+    return new URL(sender.url ?? '').origin;
+  } catch {
+    return 'null';
+  }
+}
+
+/**
+ * Serves one frame Port until it disconnects; then the frame's session ends (the document
+ * unloaded, navigated, or entered the back/forward cache).
+ */
+export function serveFramePort(
+  port: Runtime.Port,
+  deck: Deck,
+  onTabSeen: (tabId: number) => void,
+): void {
+  const identity = frameIdentity(port.sender);
+  if (!identity || !port.sender) {
+    deck.reject('frame-sender');
+    port.disconnect();
+    return;
+  }
+  deck.stats.framePorts++;
+  const origin = originOf(port.sender);
+  const key = sessionKey(identity);
+
+  port.onMessage.addListener((raw: unknown) => {
+    const parsed = parseMessage(BridgeToWorkerSchema, raw);
+    if (!parsed.ok) {
+      deck.reject('frame-message');
+      return;
+    }
+    const tabs = deck.stats.frameMessagesByTab;
+    tabs[identity.tabId] = (tabs[identity.tabId] ?? 0) + 1;
+    const result = deck.registry.report(identity, origin, parsed.value.state, Date.now());
+    if (result === 'added') onTabSeen(identity.tabId);
+    if (result !== 'unchanged') deck.changed();
+  });
+  port.onDisconnect.addListener(() => {
+    if (deck.registry.removeSession(key)) deck.changed();
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The popup's Port: the service worker pushes a `DeckSnapshot` on connect and after every change,
+ * and takes the popup's commands (run an action, pin, mute the tab, go to the tab).
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { PopupToWorkerSchema, parseMessage } from '../shared/contract';
+import type { Deck } from './deck';
+import { sendAction } from './run-action';
+
+/**
+ * Whether `sender` is one of this extension's own pages (the popup, the options page, or the popup
+ * opened as a tab). Content scripts share the extension id but run on web URLs, so the URL decides.
+ */
+export function isExtensionPage(sender: Runtime.MessageSender | undefined): boolean {
+  return (
+    sender?.id === browser.runtime.id &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(browser.runtime.getURL(''))
+  );
+}
+
+/** Serves one popup Port until it closes. */
+export function servePopupPort(port: Runtime.Port, deck: Deck): void {
+  if (!isExtensionPage(port.sender)) {
+    deck.reject('popup-sender');
+    port.disconnect();
+    return;
+  }
+  deck.popups.add(port);
+  port.onDisconnect.addListener(() => deck.popups.delete(port));
+  port.onMessage.addListener((raw: unknown) => {
+    const parsed = parseMessage(PopupToWorkerSchema, raw);
+    if (!parsed.ok) {
+      deck.reject('popup-message');
+      return;
+    }
+    const message = parsed.value;
+    // Synchronous up to the browser call: the click's user gesture must reach the tab.
+    if (message.type === 'pin') {
+      if (deck.registry.pin(message.key)) deck.changed();
+      return;
+    }
+    const session = deck.registry.get(message.key);
+    if (!session) return;
+    if (message.type === 'media-action') {
+      const started = performance.now();
+      void sendAction(session, message.details).then((outcome) => {
+        const actions = deck.stats.actions;
+        actions.push({
+          key: session.key,
+          action: message.details.action,
+          outcome,
+          ms: performance.now() - started,
+        });
+        if (actions.length > 20) actions.shift();
+        // The frame is gone without a disconnect (it crashed): forget its session.
+        if (outcome === 'failed' && deck.registry.removeSession(session.key)) deck.changed();
+      });
+    } else if (message.type === 'mute-tab') {
+      void browser.tabs.update(session.tabId, { muted: message.muted }).catch(() => {});
+    } else if (message.type === 'focus-tab') {
+      void browser.tabs
+        .update(session.tabId, { active: true })
+        .then((tab) => tab && browser.windows.update(tab.windowId as number, { focused: true }))
+        .catch(() => {});
+    }
+  });
+  deck.pushToPopups(port);
+}

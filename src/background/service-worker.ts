@@ -1,0 +1,36 @@
+/**
+ * The service worker (DESIGN.md § Contexts). Every listener is registered synchronously at the
+ * top level, so Chrome can wake the worker for any of them; its memory is a cache of
+ * `chrome.storage.session`, restored at start.
+ */
+import browser from 'webextension-polyfill';
+import { FRAME_PORT, POPUP_PORT } from '../shared/contract';
+import { Deck } from './deck';
+import { serveFramePort } from './frame-port';
+import { servePopupPort } from './popup-port';
+import { learnTab, listenToTabs } from './tab-events';
+
+const deck = new Deck();
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === FRAME_PORT) serveFramePort(port, deck, (tabId) => learnTab(deck, tabId));
+  else if (port.name === POPUP_PORT) servePopupPort(port, deck);
+  else {
+    deck.reject('port-name');
+    port.disconnect();
+  }
+});
+listenToTabs(deck);
+
+/**
+ * Diagnostics for the headless `npm start`, the tests and the benchmark (read through
+ * `serviceWorker.evaluate`); reachable only from the extension's own contexts.
+ */
+(globalThis as { mediaDeck?: unknown }).mediaDeck = {
+  get registry() {
+    return deck.registry;
+  },
+  stats: deck.stats,
+  ready: deck.ready,
+  snapshot: () => deck.registry.snapshot(),
+};

@@ -1,0 +1,101 @@
+/**
+ * ISOLATED-world bridge (DESIGN.md § Contexts): runs in every frame at document_start. It opens
+ * the private channel to the MAIN world, validates everything that comes through it, coalesces
+ * state reports, and opens its Port to the service worker only once the frame has media to report,
+ * so a page without media costs the service worker nothing. It also carries actions the service
+ * worker sends (by `tabs.sendMessage`, so a user gesture comes along) into the MAIN world.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { CHANNEL_HANDSHAKE_KEY, CHANNEL_VERSION } from '../shared/channel';
+import {
+  type ActionOutcome,
+  type BridgeToMain,
+  type BridgeToWorker,
+  FRAME_PORT,
+  type FrameState,
+  MainToBridgeSchema,
+  parseMessage,
+  WorkerToBridgeSchema,
+} from '../shared/contract';
+import { isEmptyFrameState } from '../shared/frame-state';
+import { effectivePlaybackState } from '../shared/session';
+import { createCoalescer } from './bridge/coalescer';
+
+/** Most milliseconds an action waits for the MAIN world's answer. */
+const ACTION_TIMEOUT_MS = 2000;
+/** Least milliseconds between two state messages to the service worker. */
+const MIN_INTERVAL_MS = 100;
+
+const channel = new MessageChannel();
+let dropped = 0;
+let workerPort: Runtime.Port | null = null;
+let extensionGone = false;
+let nextActionId = 1;
+const pendingActions = new Map<number, (outcome: ActionOutcome) => void>();
+
+function post(state: FrameState): void {
+  if (extensionGone) return;
+  if (!workerPort) {
+    if (isEmptyFrameState(state)) return; // Still nothing to report: stay silent.
+    try {
+      workerPort = browser.runtime.connect({ name: FRAME_PORT });
+    } catch {
+      // The extension was reloaded or updated: this copy of the bridge goes quiet.
+      extensionGone = true;
+      return;
+    }
+    workerPort.onDisconnect.addListener(() => {
+      workerPort = null;
+      // The service worker stopped (or restarted). While media plays, re-announce at once so
+      // the registry is whole again; otherwise wait for the next change.
+      const latest = coalescer.latest();
+      if (latest && effectivePlaybackState(latest) === 'playing') post(latest);
+    });
+  }
+  const message: BridgeToWorker = { type: 'state', state, dropped };
+  try {
+    workerPort.postMessage(message);
+  } catch {
+    workerPort = null;
+  }
+}
+
+const coalescer = createCoalescer({
+  minIntervalMs: MIN_INTERVAL_MS,
+  now: Date.now,
+  later: (fn, ms) => setTimeout(fn, ms),
+  send: post,
+});
+
+channel.port1.onmessage = (event: MessageEvent) => {
+  const parsed = parseMessage(MainToBridgeSchema, event.data);
+  if (!parsed.ok) {
+    dropped++;
+    return;
+  }
+  const message = parsed.value;
+  if (message.type === 'state') {
+    coalescer.push(message.state);
+  } else {
+    pendingActions.get(message.id)?.(message.outcome);
+    pendingActions.delete(message.id);
+  }
+};
+
+browser.runtime.onMessage.addListener((raw: unknown) => {
+  const parsed = parseMessage(WorkerToBridgeSchema, raw);
+  if (!parsed.ok) return undefined;
+  const id = nextActionId++;
+  const request: BridgeToMain = { type: 'run-action', id, details: parsed.value.details };
+  return new Promise<ActionOutcome>((resolve) => {
+    pendingActions.set(id, resolve);
+    channel.port1.postMessage(request);
+    setTimeout(() => {
+      if (pendingActions.delete(id)) resolve('unsupported');
+    }, ACTION_TIMEOUT_MS);
+  });
+});
+
+// Hand the MAIN world its end of the channel. Queued now, at document_start, so it is delivered
+// before any message a page script could post.
+window.postMessage({ [CHANNEL_HANDSHAKE_KEY]: CHANNEL_VERSION }, '*', [channel.port2]);

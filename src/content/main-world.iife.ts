@@ -1,0 +1,69 @@
+/**
+ * MAIN-world content script (DESIGN.md § Contexts): runs in every frame at document_start,
+ * before the page's first script, wraps `MediaSession` and watches media elements, and talks only
+ * to the bridge over a private `MessagePort`. Imports nothing that touches `chrome.*`.
+ */
+
+import { CHANNEL_HANDSHAKE_KEY, CHANNEL_VERSION } from '../shared/channel';
+import type { BridgeToMain, MainToBridge } from '../shared/contract';
+import { runAction } from './main-world/action-runner';
+import {
+  addListener,
+  messageEventData,
+  messageEventPorts,
+  messageEventSource,
+  portPostMessage,
+  portStart,
+  setPortOnMessage,
+  stopImmediatePropagation,
+} from './main-world/intrinsics';
+import { watchMediaElements } from './main-world/media-element-watcher';
+import { wrapMediaSession } from './main-world/media-session-wrapper';
+import { maskToString } from './main-world/native-wrap';
+import { createReporter } from './main-world/reporter';
+
+let port: MessagePort | null = null;
+
+function send(message: MainToBridge): void {
+  if (port) portPostMessage(port, message);
+}
+
+maskToString();
+const schedule = () => reporter.schedule();
+const record = wrapMediaSession(schedule);
+const media = watchMediaElements(schedule);
+const reporter = createReporter(
+  () => record,
+  media,
+  (state) => send({ type: 'state', state }),
+);
+
+function onBridgeMessage(event: MessageEvent): void {
+  const data = messageEventData?.(event) as BridgeToMain | undefined;
+  if (data?.type !== 'run-action') return;
+  const outcome = runAction(data.details, record, media);
+  send({ type: 'action-result', id: data.id, outcome });
+}
+
+addListener(
+  globalThis as unknown as EventTarget,
+  'message',
+  (event: Event) => {
+    if (port) return;
+    const e = event as MessageEvent;
+    if (messageEventSource?.(e) !== globalThis) return;
+    const data = messageEventData?.(e) as Record<string, unknown> | null;
+    const ports = messageEventPorts?.(e);
+    if (!data || typeof data !== 'object' || data[CHANNEL_HANDSHAKE_KEY] !== CHANNEL_VERSION)
+      return;
+    if (ports?.length !== 1) return;
+    stopImmediatePropagation(e);
+    port = ports[0] as MessagePort;
+    setPortOnMessage(port, onBridgeMessage);
+    portStart(port);
+    // Whatever the page declared before the channel opened (an inline <head> script) goes now.
+    const last = reporter.last();
+    if (last) send({ type: 'state', state: last });
+  },
+  true,
+);

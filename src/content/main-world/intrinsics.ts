@@ -1,0 +1,76 @@
+/**
+ * Pristine references to the built-ins the MAIN world uses, captured when the wrapper first runs
+ * (document_start, before any page script). Later the page may replace `Map.prototype.get`,
+ * `EventTarget.prototype.addEventListener` or `MessagePort.prototype.postMessage`; calling those
+ * through the page's versions would hand the page our private objects (the bridge port, the
+ * handler table). So every method we call on a shared prototype goes through `uncurry`.
+ */
+
+export const apply = Reflect.apply;
+export const ownDescriptor = Object.getOwnPropertyDescriptor;
+export const defineProperty = Object.defineProperty;
+export const ProxyCtor = Proxy;
+export const dateNow = Date.now;
+export const queueMicrotaskNative = globalThis.queueMicrotask.bind(globalThis);
+export const setTimeoutNative = globalThis.setTimeout.bind(globalThis);
+export const reportErrorNative: (e: unknown) => void =
+  typeof globalThis.reportError === 'function'
+    ? globalThis.reportError.bind(globalThis)
+    : () => undefined;
+export const jsonStringify = JSON.stringify;
+
+/** `uncurry(Map.prototype.get)(map, key)`: calls the captured method with an explicit `this`. */
+export function uncurry<T, A extends unknown[], R>(
+  method: (this: T, ...args: A) => R,
+): (self: T, ...args: A) => R {
+  return (self, ...args) => apply(method, self, args);
+}
+
+/** Captured getter of `proto[name]`, called with an explicit receiver; `undefined` if absent. */
+export function getterOf<T>(
+  proto: object | undefined,
+  name: string,
+): ((self: object) => T) | undefined {
+  const get = proto ? ownDescriptor(proto, name)?.get : undefined;
+  return get ? (self: object) => apply(get, self, []) as T : undefined;
+}
+
+export const weakMapGet = uncurry(WeakMap.prototype.get) as <K extends object, V>(
+  m: WeakMap<K, V>,
+  k: K,
+) => V | undefined;
+export const weakMapSet = uncurry(WeakMap.prototype.set) as <K extends object, V>(
+  m: WeakMap<K, V>,
+  k: K,
+  v: V,
+) => WeakMap<K, V>;
+export const weakSetHas = uncurry(WeakSet.prototype.has) as <K extends object>(
+  s: WeakSet<K>,
+  k: K,
+) => boolean;
+export const weakSetAdd = uncurry(WeakSet.prototype.add) as <K extends object>(
+  s: WeakSet<K>,
+  k: K,
+) => WeakSet<K>;
+export const addListener = uncurry(EventTarget.prototype.addEventListener);
+export const stopImmediatePropagation = uncurry(Event.prototype.stopImmediatePropagation);
+export const eventTarget = getterOf<EventTarget | null>(Event.prototype, 'target');
+export const messageEventData = getterOf<unknown>(MessageEvent.prototype, 'data');
+export const messageEventPorts = getterOf<readonly MessagePort[]>(MessageEvent.prototype, 'ports');
+export const messageEventSource = getterOf<unknown>(MessageEvent.prototype, 'source');
+export const portPostMessage = uncurry(MessagePort.prototype.postMessage) as (
+  port: MessagePort,
+  message: unknown,
+) => void;
+export const portStart = uncurry(MessagePort.prototype.start);
+const onmessageSetter = ownDescriptor(MessagePort.prototype, 'onmessage')?.set;
+/** `port.onmessage = listener`, through the captured setter. */
+export function setPortOnMessage(port: MessagePort, listener: (event: MessageEvent) => void): void {
+  if (onmessageSetter) apply(onmessageSetter, port, [listener]);
+}
+export const promiseThen = uncurry(Promise.prototype.then) as (
+  p: Promise<unknown>,
+  onFulfilled: undefined,
+  onRejected: (e: unknown) => void,
+) => Promise<unknown>;
+export const stringSlice = uncurry(String.prototype.slice);

@@ -1,0 +1,247 @@
+/**
+ * Watches the frame's media elements (DESIGN.md § The session model, "media"): capture-phase
+ * listeners on `window` see every element in the document, and a wrapper on
+ * `HTMLMediaElement.prototype.play` catches detached elements (`new Audio().play()`) and ones in
+ * shadow trees, whose events never reach the window. Nothing is attached until a media event
+ * happens, so a page without media pays for six listeners and nothing else.
+ */
+import type { MediaElementState } from '../../shared/contract';
+import { LIMITS } from '../../shared/limits';
+import {
+  addListener,
+  apply,
+  dateNow,
+  eventTarget,
+  getterOf,
+  weakSetAdd,
+  weakSetHas,
+} from './intrinsics';
+import { wrapMethod } from './native-wrap';
+
+const MediaProto = HTMLMediaElement.prototype;
+const paused = getterOf<boolean>(MediaProto, 'paused');
+const ended = getterOf<boolean>(MediaProto, 'ended');
+const muted = getterOf<boolean>(MediaProto, 'muted');
+const volume = getterOf<number>(MediaProto, 'volume');
+const duration = getterOf<number>(MediaProto, 'duration');
+const currentTime = getterOf<number>(MediaProto, 'currentTime');
+const playbackRate = getterOf<number>(MediaProto, 'playbackRate');
+const isConnected = getterOf<boolean>(Node.prototype, 'isConnected');
+const audioBytes = getterOf<number>(MediaProto, 'webkitAudioDecodedByteCount');
+const offsetWidth = getterOf<number>(HTMLElement.prototype, 'offsetWidth');
+const offsetHeight = getterOf<number>(HTMLElement.prototype, 'offsetHeight');
+const disablePiP = getterOf<boolean>(
+  globalThis.HTMLVideoElement?.prototype,
+  'disablePictureInPicture',
+);
+const pipElement = getterOf<Element | null>(Document.prototype, 'pictureInPictureElement');
+const VideoCtor = globalThis.HTMLVideoElement;
+const MediaCtor = HTMLMediaElement;
+
+/** Events that can change what we report about an element. */
+const MEDIA_EVENTS = [
+  'play',
+  'playing',
+  'pause',
+  'ended',
+  'volumechange',
+  'durationchange',
+  'ratechange',
+  'seeked',
+  'timeupdate',
+  'emptied',
+  'enterpictureinpicture',
+  'leavepictureinpicture',
+] as const;
+
+/** Events after which the rendered size is worth measuring (it forces layout; not per tick). */
+const SIZE_EVENTS: Record<string, true> = Object.assign(Object.create(null), {
+  playing: true,
+  enterpictureinpicture: true,
+  leavepictureinpicture: true,
+});
+
+/** Most elements tracked per frame; the oldest idle ones are forgotten first. */
+const MAX_TRACKED = 16;
+
+interface Tracked {
+  element: HTMLMediaElement;
+  lastPlayedAt: number;
+  lastAudibleAt: number | null;
+  wasAudible: boolean;
+  width: number;
+  height: number;
+}
+
+function finiteOr(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** Live view of the frame's media elements. */
+export interface MediaElementWatcher {
+  /** The primary element: audible and playing first, then playing, then most recently played. */
+  primary(): HTMLMediaElement | null;
+  /** Plain-data state of the primary element, or `null` when the frame never played media. */
+  primaryState(): MediaElementState | null;
+  /** Every tracked video element, largest first (for picture-in-picture). */
+  videos(): HTMLVideoElement[];
+}
+
+/**
+ * Starts watching. `onChange` runs (synchronously, inside the media event) whenever an element's
+ * reportable state may have changed.
+ */
+export function watchMediaElements(onChange: () => void): MediaElementWatcher {
+  const tracked: Tracked[] = [];
+  const directlyWatched = new WeakSet<HTMLMediaElement>();
+
+  function find(element: HTMLMediaElement): Tracked | null {
+    for (let i = 0; i < tracked.length; i++) {
+      const t = tracked[i] as Tracked;
+      if (t.element === element) return t;
+    }
+    return null;
+  }
+
+  function isPlaying(element: HTMLMediaElement): boolean {
+    return paused?.(element) === false && ended?.(element) === false;
+  }
+
+  function isAudible(element: HTMLMediaElement): boolean {
+    if (!isPlaying(element) || muted?.(element) || (volume?.(element) ?? 1) <= 0) return false;
+    // Chromium counts decoded audio bytes; a silent video has none.
+    return audioBytes ? audioBytes(element) > 0 : true;
+  }
+
+  function track(element: HTMLMediaElement): Tracked {
+    let t = find(element);
+    if (t) return t;
+    t = { element, lastPlayedAt: 0, lastAudibleAt: null, wasAudible: false, width: 0, height: 0 };
+    if (tracked.length >= MAX_TRACKED) {
+      // Forget the least recently played element that is not playing now.
+      let victim = -1;
+      for (let i = 0; i < tracked.length; i++) {
+        const c = tracked[i] as Tracked;
+        if (
+          !isPlaying(c.element) &&
+          (victim < 0 || c.lastPlayedAt < (tracked[victim] as Tracked).lastPlayedAt)
+        )
+          victim = i;
+      }
+      if (victim < 0) victim = 0;
+      for (let i = victim; i < tracked.length - 1; i++) tracked[i] = tracked[i + 1] as Tracked;
+      tracked.length = tracked.length - 1;
+    }
+    tracked[tracked.length] = t;
+    return t;
+  }
+
+  function update(element: HTMLMediaElement, type: string): void {
+    const t = track(element);
+    const now = dateNow();
+    if (isPlaying(element)) t.lastPlayedAt = now;
+    const audible = isAudible(element);
+    if (audible !== t.wasAudible) {
+      t.lastAudibleAt = now; // start or end of an audible stretch
+      t.wasAudible = audible;
+    }
+    if (SIZE_EVENTS[type] && VideoCtor && element instanceof VideoCtor) {
+      t.width = finiteOr(offsetWidth?.(element), 0);
+      t.height = finiteOr(offsetHeight?.(element), 0);
+    }
+    onChange();
+  }
+
+  function onMediaEvent(event: Event): void {
+    const target = eventTarget?.(event);
+    if (target instanceof MediaCtor) update(target, event.type);
+  }
+
+  for (let i = 0; i < MEDIA_EVENTS.length; i++) {
+    addListener(
+      globalThis as unknown as EventTarget,
+      MEDIA_EVENTS[i] as string,
+      onMediaEvent,
+      true,
+    );
+  }
+
+  // Detached and shadow-tree elements: their events never reach `window`, so listen on them.
+  wrapMethod(MediaProto, 'play', (thisArg, args, native) => {
+    const result = apply(native, thisArg, args);
+    if (thisArg instanceof MediaCtor && !weakSetHas(directlyWatched, thisArg)) {
+      const inDocument = isConnected?.(thisArg) && thisArg.getRootNode() === document;
+      if (!inDocument) {
+        weakSetAdd(directlyWatched, thisArg);
+        for (let i = 0; i < MEDIA_EVENTS.length; i++) {
+          addListener(thisArg, MEDIA_EVENTS[i] as string, onMediaEvent, true);
+        }
+      }
+      update(thisArg, 'play');
+    }
+    return result;
+  });
+
+  function primaryTracked(): Tracked | null {
+    let best: Tracked | null = null;
+    let bestScore = -1;
+    for (let i = 0; i < tracked.length; i++) {
+      const t = tracked[i] as Tracked;
+      const playing = isPlaying(t.element);
+      const score = (playing ? 2 : 0) + (playing && isAudible(t.element) ? 1 : 0);
+      if (
+        best === null ||
+        score > bestScore ||
+        (score === bestScore && t.lastPlayedAt > best.lastPlayedAt) ||
+        (score === bestScore &&
+          t.lastPlayedAt === best.lastPlayedAt &&
+          t.width * t.height > best.width * best.height)
+      ) {
+        best = t;
+        bestScore = score;
+      }
+    }
+    // An element that never played is not a session (a paused <video> on a page is not media use).
+    return best && best.lastPlayedAt > 0 ? best : null;
+  }
+
+  return {
+    primary: () => primaryTracked()?.element ?? null,
+    primaryState(): MediaElementState | null {
+      const t = primaryTracked();
+      if (!t) return null;
+      const el = t.element;
+      const isVideo = !!VideoCtor && el instanceof VideoCtor;
+      const d = duration?.(el);
+      return {
+        kind: isVideo ? 'video' : 'audio',
+        playing: isPlaying(el),
+        muted: muted?.(el) === true,
+        volume: Math.min(1, Math.max(0, finiteOr(volume?.(el), 1))),
+        audible: isAudible(el),
+        lastAudibleAt: t.lastAudibleAt,
+        position: {
+          duration: typeof d === 'number' && d >= 0 && d <= LIMITS.seconds ? d : null,
+          playbackRate: Math.min(
+            LIMITS.playbackRate,
+            Math.max(-LIMITS.playbackRate, finiteOr(playbackRate?.(el), 1)),
+          ),
+          position: Math.min(LIMITS.seconds, Math.max(0, finiteOr(currentTime?.(el), 0))),
+          updatedAt: dateNow(),
+        },
+        width: Math.min(100_000, t.width),
+        height: Math.min(100_000, t.height),
+        pictureInPicture: !!pipElement && pipElement(document) === el,
+        disablePictureInPicture: isVideo && disablePiP?.(el) === true,
+      };
+    },
+    videos(): HTMLVideoElement[] {
+      const out: HTMLVideoElement[] = [];
+      for (let i = 0; i < tracked.length; i++) {
+        const t = tracked[i] as Tracked;
+        if (VideoCtor && t.element instanceof VideoCtor) out[out.length] = t.element;
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Turns the recorded media session and media elements into `FrameState` reports: batched to one
+ * per microtask, and only when something changed beyond normal playback progress (so a page that
+ * calls `setPositionState` every frame costs one report, not sixty a second).
+ */
+import type { FrameState } from '../../shared/contract';
+import { isEmptyFrameState, isSameReport } from '../../shared/frame-state';
+import { MEDIA_SESSION_ACTIONS } from '../../shared/media-session-actions';
+import { jsonStringify, queueMicrotaskNative } from './intrinsics';
+import type { MediaElementWatcher } from './media-element-watcher';
+import { type RecordedSession, readMetadata, readPlaybackState } from './media-session-wrapper';
+
+/** A reporter for one frame. */
+export interface Reporter {
+  /** Marks the state dirty; the report is built and posted in a microtask. */
+  schedule(): void;
+  /** The last state posted, or `null` while the frame has nothing to report. */
+  last(): FrameState | null;
+}
+
+/** Builds the frame's current `FrameState` from what the wrappers recorded. */
+export function buildFrameState(
+  record: RecordedSession | null,
+  media: MediaElementWatcher,
+): FrameState {
+  const actions: FrameState['actions'] = [];
+  if (record) {
+    for (let i = 0; i < MEDIA_SESSION_ACTIONS.length; i++) {
+      const action = MEDIA_SESSION_ACTIONS[i] as FrameState['actions'][number];
+      if (record.handlers[action]) actions[actions.length] = action;
+    }
+  }
+  return {
+    metadata: readMetadata(),
+    actions,
+    playbackState: readPlaybackState(),
+    positionState: record?.positionState ?? null,
+    microphoneActive: record?.microphoneActive ?? null,
+    cameraActive: record?.cameraActive ?? null,
+    screenshareActive: record?.screenshareActive ?? null,
+    media: media.primaryState(),
+  };
+}
+
+/** Creates the reporter; `post` receives each state worth sending. */
+export function createReporter(
+  getRecord: () => RecordedSession | null,
+  media: MediaElementWatcher,
+  post: (state: FrameState) => void,
+): Reporter {
+  let scheduled = false;
+  let lastSent: FrameState | null = null;
+
+  function flush(): void {
+    scheduled = false;
+    let state: FrameState;
+    try {
+      state = buildFrameState(getRecord(), media);
+    } catch {
+      return; // A getter the page broke: skip this report rather than throw into the page.
+    }
+    if (
+      lastSent === null ? isEmptyFrameState(state) : isSameReport(lastSent, state, jsonStringify)
+    ) {
+      return;
+    }
+    lastSent = state;
+    post(state);
+  }
+
+  return {
+    schedule() {
+      if (scheduled) return;
+      scheduled = true;
+      queueMicrotaskNative(flush);
+    },
+    last: () => lastSent,
+  };
+}

@@ -1,0 +1,45 @@
+import type { MediaImage } from './contract';
+
+/**
+ * Parses a `MediaImage.sizes` value (spec § MediaImage: space-separated `WxH` tokens, or `any`)
+ * into the largest square-ish edge it declares, in pixels: `Infinity` for `any` (scalable),
+ * `0` when it declares nothing usable.
+ */
+export function largestEdge(sizes: string): number {
+  let best = 0;
+  for (const token of sizes.trim().toLowerCase().split(/\s+/)) {
+    if (token === 'any') return Number.POSITIVE_INFINITY;
+    const match = /^(\d{1,5})x(\d{1,5})$/.exec(token);
+    if (match) best = Math.max(best, Math.min(Number(match[1]), Number(match[2])));
+  }
+  return best;
+}
+
+/**
+ * Picks the artwork that best fills a slot of `slotPx` device pixels: the smallest image at least
+ * that large, else the largest there is; scalable (`any`) images count as large enough; images
+ * with no `sizes` rank below sized ones but above nothing. Returns `null` for an empty list.
+ * Follows the spirit of the spec's note that the user agent "selects the most suitable image".
+ */
+export function chooseArtwork(artwork: readonly MediaImage[], slotPx: number): MediaImage | null {
+  let best: MediaImage | null = null;
+  let bestEdge = -1;
+  for (const image of artwork) {
+    const edge = largestEdge(image.sizes);
+    if (best === null) {
+      best = image;
+      bestEdge = edge;
+      continue;
+    }
+    const fits = edge >= slotPx;
+    const bestFits = bestEdge >= slotPx;
+    if (fits && (!bestFits || edge < bestEdge)) {
+      best = image;
+      bestEdge = edge;
+    } else if (!fits && !bestFits && edge > bestEdge) {
+      best = image;
+      bestEdge = edge;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,204 @@
+/**
+ * The one message contract of Media Deck: every message that crosses a context boundary
+ * (MAIN world → bridge → service worker → popup, and actions back) is defined here as a valibot
+ * schema, and its TypeScript type is inferred from that schema. Every receiver validates with
+ * `parseMessage` before it reads a field (DESIGN.md § Trust).
+ */
+import * as v from 'valibot';
+import { LIMITS } from './limits';
+import { MEDIA_SESSION_ACTIONS } from './media-session-actions';
+import { isSafeImageUrl } from './safe-url';
+
+const Text = v.pipe(v.string(), v.maxLength(LIMITS.text));
+/** A non-negative, finite number of seconds, at most `LIMITS.seconds`. */
+const Seconds = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(LIMITS.seconds));
+/** Milliseconds since the Unix epoch (`Date.now()`), a wall-clock instant shared by all contexts. */
+const EpochMs = v.pipe(v.number(), v.finite(), v.minValue(0));
+const PlaybackRate = v.pipe(
+  v.number(),
+  v.finite(),
+  v.minValue(-LIMITS.playbackRate),
+  v.maxValue(LIMITS.playbackRate),
+);
+
+/** `MediaSessionAction` value known to Media Deck. */
+export const ActionSchema = v.picklist(MEDIA_SESSION_ACTIONS);
+
+/** One `MediaImage` (spec § The MediaImage dictionary): `src` absolute and safe to show. */
+export const MediaImageSchema = v.strictObject({
+  src: v.pipe(v.string(), v.check(isSafeImageUrl, 'artwork src is not a safe image URL')),
+  sizes: Text,
+  type: Text,
+});
+export type MediaImage = v.InferOutput<typeof MediaImageSchema>;
+
+const Artwork = v.pipe(v.array(MediaImageSchema), v.maxLength(LIMITS.artwork));
+
+/** One `ChapterInformation` (spec § The ChapterInformation interface); `startTime` in seconds. */
+export const ChapterSchema = v.strictObject({ title: Text, startTime: Seconds, artwork: Artwork });
+export type Chapter = v.InferOutput<typeof ChapterSchema>;
+
+/** Plain-data copy of the page's `MediaMetadata` (which is not cloneable). */
+export const MetadataSchema = v.strictObject({
+  title: Text,
+  artist: Text,
+  album: Text,
+  artwork: Artwork,
+  chapterInfo: v.pipe(v.array(ChapterSchema), v.maxLength(LIMITS.chapters)),
+});
+export type Metadata = v.InferOutput<typeof MetadataSchema>;
+
+/**
+ * A playback position sample (spec § Position state): `duration` and `position` in seconds,
+ * `duration` `null` when not finite (a live stream); `playbackRate` as given by the page;
+ * `updatedAt` the epoch milliseconds at which `position` was true.
+ */
+export const PositionSchema = v.strictObject({
+  duration: v.nullable(Seconds),
+  playbackRate: PlaybackRate,
+  position: Seconds,
+  updatedAt: EpochMs,
+});
+export type Position = v.InferOutput<typeof PositionSchema>;
+
+/** The frame's primary media element, as seen from its events. Times in seconds. */
+export const MediaElementSchema = v.strictObject({
+  kind: v.picklist(['audio', 'video']),
+  playing: v.boolean(),
+  muted: v.boolean(),
+  /** 0..1, as `HTMLMediaElement.volume`. */
+  volume: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1)),
+  /** Playing, not muted, volume above 0 and carrying an audio track. */
+  audible: v.boolean(),
+  /** Epoch ms at which the element was last audible; `null` if never. */
+  lastAudibleAt: v.nullable(EpochMs),
+  position: PositionSchema,
+  /** Rendered size in CSS pixels; 0 for audio. */
+  width: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000)),
+  height: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000)),
+  pictureInPicture: v.boolean(),
+  disablePictureInPicture: v.boolean(),
+});
+export type MediaElementState = v.InferOutput<typeof MediaElementSchema>;
+
+/**
+ * Everything one frame knows about its media, reported in full each time (so a reconnect is a
+ * plain re-announce). `actions` are the actions the page registered handlers for.
+ */
+export const FrameStateSchema = v.strictObject({
+  metadata: v.nullable(MetadataSchema),
+  actions: v.pipe(v.array(ActionSchema), v.maxLength(MEDIA_SESSION_ACTIONS.length)),
+  playbackState: v.picklist(['none', 'paused', 'playing']),
+  positionState: v.nullable(PositionSchema),
+  microphoneActive: v.nullable(v.boolean()),
+  cameraActive: v.nullable(v.boolean()),
+  screenshareActive: v.nullable(v.boolean()),
+  media: v.nullable(MediaElementSchema),
+});
+export type FrameState = v.InferOutput<typeof FrameStateSchema>;
+
+/**
+ * `MediaSessionActionDetails` (spec § The MediaSessionActionDetails dictionary): `seekOffset` and
+ * `seekTime` in seconds.
+ */
+export const ActionDetailsSchema = v.strictObject({
+  action: ActionSchema,
+  seekOffset: v.optional(Seconds),
+  seekTime: v.optional(Seconds),
+  fastSeek: v.optional(v.boolean()),
+});
+export type ActionDetails = v.InferOutput<typeof ActionDetailsSchema>;
+
+/** How an action was carried out in the page: its own handler, the media element, or not at all. */
+export const ActionOutcomeSchema = v.picklist(['handler', 'element', 'unsupported', 'failed']);
+export type ActionOutcome = v.InferOutput<typeof ActionOutcomeSchema>;
+
+const Counter = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+// ---- MAIN world <-> bridge (a private MessagePort) ----
+
+/** MAIN world → bridge. */
+export const MainToBridgeSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('state'), state: FrameStateSchema }),
+  v.strictObject({
+    type: v.literal('action-result'),
+    id: Counter,
+    outcome: ActionOutcomeSchema,
+  }),
+]);
+export type MainToBridge = v.InferOutput<typeof MainToBridgeSchema>;
+
+/** Bridge → MAIN world. */
+export const BridgeToMainSchema = v.strictObject({
+  type: v.literal('run-action'),
+  id: Counter,
+  details: ActionDetailsSchema,
+});
+export type BridgeToMain = v.InferOutput<typeof BridgeToMainSchema>;
+
+// ---- bridge <-> service worker ----
+
+/** Name of the `runtime.connect` Port a frame's bridge opens. */
+export const FRAME_PORT = 'media-deck/frame';
+/** Name of the `runtime.connect` Port the popup opens. */
+export const POPUP_PORT = 'media-deck/popup';
+
+/** Bridge → service worker, over the frame Port. `dropped` counts messages the bridge refused. */
+export const BridgeToWorkerSchema = v.strictObject({
+  type: v.literal('state'),
+  state: FrameStateSchema,
+  dropped: Counter,
+});
+export type BridgeToWorker = v.InferOutput<typeof BridgeToWorkerSchema>;
+
+/**
+ * Service worker → bridge, by `tabs.sendMessage` to one frame and document (so a popup click or a
+ * command carries its user gesture into the page). Answered with an `ActionOutcome`.
+ */
+export const WorkerToBridgeSchema = v.strictObject({
+  type: v.literal('run-action'),
+  details: ActionDetailsSchema,
+});
+export type WorkerToBridge = v.InferOutput<typeof WorkerToBridgeSchema>;
+
+// ---- popup <-> service worker ----
+
+const SessionKey = v.pipe(v.string(), v.maxLength(200));
+
+/** Popup → service worker, over the popup Port. */
+export const PopupToWorkerSchema = v.variant('type', [
+  v.strictObject({
+    type: v.literal('media-action'),
+    key: SessionKey,
+    details: ActionDetailsSchema,
+  }),
+  v.strictObject({ type: v.literal('pin'), key: v.nullable(SessionKey) }),
+  v.strictObject({ type: v.literal('mute-tab'), key: SessionKey, muted: v.boolean() }),
+  v.strictObject({ type: v.literal('focus-tab'), key: SessionKey }),
+]);
+export type PopupToWorker = v.InferOutput<typeof PopupToWorkerSchema>;
+
+/**
+ * The outcome of parsing an untrusted message: the typed value, or a one-line reason that names
+ * the first offending field.
+ */
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Validates `input` against `schema`. Never throws: hostile input (getters that throw, cyclic
+ * objects) yields `{ ok: false, error }`.
+ */
+export function parseMessage<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+): ParseResult<v.InferOutput<S>> {
+  try {
+    const result = v.safeParse(schema, input);
+    if (result.success) return { ok: true, value: result.output };
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    return { ok: false, error: path ? `${path}: ${issue.message}` : issue.message };
+  } catch (error) {
+    return { ok: false, error: `unreadable message: ${String(error)}` };
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The focus policy (DESIGN.md § Active session), modelled on Chrome's audio-focus stack. Pure
+ * functions over session keys; the service worker's registry feeds them.
+ */
+
+/** What the policy needs to know about one session. */
+export interface FocusCandidate {
+  key: string;
+  /** Has a title or a playing media element, and is not a transient sound (see `isTransient`). */
+  controllable: boolean;
+  /** Epoch ms the session was first seen; orders sessions that never played audibly. */
+  firstSeenAt: number;
+}
+
+/** Sounds this short or shorter (seconds) are transient, like Chrome's "transient" focus type. */
+export const TRANSIENT_MAX_SECONDS = 5;
+
+/**
+ * Whether media of `durationSeconds` is a transient sound (a notification ping): a finite
+ * duration of 5 s or less. Unknown (`null`) and live durations are not transient.
+ */
+export function isTransient(durationSeconds: number | null): boolean {
+  return durationSeconds !== null && durationSeconds <= TRANSIENT_MAX_SECONDS;
+}
+
+/**
+ * Moves `key` to the top (index 0) of the most-recently-used `stack`, as when its session starts
+ * audible playback. Returns a new array; the input is not changed.
+ */
+export function raiseInStack(stack: readonly string[], key: string): string[] {
+  return [key, ...stack.filter((k) => k !== key)];
+}
+
+/** Returns `stack` without `key` (the session ended). */
+export function dropFromStack(stack: readonly string[], key: string): string[] {
+  return stack.filter((k) => k !== key);
+}
+
+/**
+ * The active session's key, or `null` when nothing can be controlled:
+ * 1. the pinned session, while it lives and is controllable;
+ * 2. else the highest session in the MRU `stack` that is controllable;
+ * 3. else the most recently seen controllable session that never played audibly.
+ * Pausing does not change the stack, so play/pause twice toggles the same session.
+ */
+export function pickActive(
+  stack: readonly string[],
+  candidates: readonly FocusCandidate[],
+  pinned: string | null,
+): string | null {
+  const byKey = new Map(candidates.map((c) => [c.key, c]));
+  if (pinned !== null && byKey.get(pinned)?.controllable) return pinned;
+  for (const key of stack) {
+    if (byKey.get(key)?.controllable) return key;
+  }
+  let fallback: FocusCandidate | null = null;
+  for (const c of candidates) {
+    if (c.controllable && (fallback === null || c.firstSeenAt > fallback.firstSeenAt)) fallback = c;
+  }
+  return fallback?.key ?? null;
+}
+
+/**
+ * Display order: the active session first, then the rest of the stack, then sessions that never
+ * played audibly, newest first.
+ */
+export function orderSessions(
+  stack: readonly string[],
+  candidates: readonly FocusCandidate[],
+  active: string | null,
+): string[] {
+  const rank = new Map(stack.map((k, i) => [k, i]));
+  return [...candidates]
+    .sort((a, b) => {
+      if (a.key === active) return -1;
+      if (b.key === active) return 1;
+      const ra = rank.get(a.key);
+      const rb = rank.get(b.key);
+      if (ra !== undefined && rb !== undefined) return ra - rb;
+      if (ra !== undefined) return -1;
+      if (rb !== undefined) return 1;
+      return b.firstSeenAt - a.firstSeenAt;
+    })
+    .map((c) => c.key);
+}

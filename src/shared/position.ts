@@ -1,0 +1,51 @@
+import type { Position } from './contract';
+
+/**
+ * The current playback position, in seconds, extrapolated from a position sample as the Media
+ * Session spec defines it (§ "current playback position": `position + playbackRate × elapsed`),
+ * clamped to `[0, duration]`. While not `playing` the position stands still.
+ *
+ * @param sample position state (seconds) and the epoch ms `updatedAt` at which it held.
+ * @param playing whether the media is advancing.
+ * @param now epoch ms.
+ */
+export function extrapolatePosition(sample: Position, playing: boolean, now: number): number {
+  const elapsed = playing ? (now - sample.updatedAt) / 1000 : 0;
+  let position = sample.position + sample.playbackRate * Math.max(elapsed, 0);
+  if (position < 0) position = 0;
+  if (sample.duration !== null && position > sample.duration) position = sample.duration;
+  return position;
+}
+
+/**
+ * Whether `next` says nothing new compared with `previous`: same duration and rate, and a position
+ * within `toleranceSeconds` of where `previous` extrapolates to. Used to drop the steady stream
+ * of `setPositionState` / `timeupdate` samples that only confirm normal playback.
+ */
+export function isSamePlayback(
+  previous: Position | null,
+  next: Position | null,
+  playing: boolean,
+  toleranceSeconds = 0.5,
+): boolean {
+  if (previous === null || next === null) return previous === next;
+  if (previous.duration !== next.duration || previous.playbackRate !== next.playbackRate) {
+    return false;
+  }
+  const expected = extrapolatePosition(previous, playing, next.updatedAt);
+  const drift = next.position - expected;
+  return drift <= toleranceSeconds && drift >= -toleranceSeconds;
+}
+
+/**
+ * Formats seconds as `m:ss` or `h:mm:ss` (`1:05`, `1:02:03`); `--:--` for `null` or non-finite.
+ */
+export function formatTime(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '--:--';
+  const total = Math.floor(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}

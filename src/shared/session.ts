@@ -1,0 +1,174 @@
+/**
+ * The session model (DESIGN.md § The session model): one frame's media, keyed by tab, frame and
+ * document, plus the derived facts every context agrees on (is it playing, which actions can it
+ * do, where is its position).
+ */
+import type { FrameState, MediaImage, Position } from './contract';
+import { isTransient } from './focus-policy';
+import {
+  BARE_ELEMENT_ACTIONS,
+  ELEMENT_DEFAULT_ACTIONS,
+  MEDIA_SESSION_ACTIONS,
+  type MediaSessionActionName,
+} from './media-session-actions';
+
+/** Where a session lives. Always taken from the Port's `sender`, never from a payload. */
+export interface SessionIdentity {
+  tabId: number;
+  frameId: number;
+  /** `runtime.MessageSender.documentId`: a navigation makes a new document, so a new session. */
+  documentId: string;
+}
+
+/** One frame's media as the service worker keeps it. Times are epoch ms. */
+export interface Session extends SessionIdentity {
+  key: string;
+  /** The frame's origin, e.g. `https://player.test` (from `sender.origin`). */
+  origin: string;
+  state: FrameState;
+  firstSeenAt: number;
+  updatedAt: number;
+}
+
+/** What the service worker knows of a tab from `chrome.tabs`. */
+export interface TabInfo {
+  tabId: number;
+  windowId: number;
+  title: string;
+  url: string;
+  audible: boolean;
+  muted: boolean;
+  active: boolean;
+}
+
+/** The session key: `"<tabId>:<frameId>:<documentId>"`. */
+export function sessionKey(id: SessionIdentity): string {
+  return `${id.tabId}:${id.frameId}:${id.documentId}`;
+}
+
+/**
+ * The session's effective playback state: the page's `playbackState` when it set one (spec
+ * § playbackState: the page's declaration wins), else whether its primary media element plays.
+ */
+export function effectivePlaybackState(state: FrameState): 'playing' | 'paused' | 'none' {
+  if (state.playbackState !== 'none') return state.playbackState;
+  if (state.media) return state.media.playing ? 'playing' : 'paused';
+  return 'none';
+}
+
+/** The position to show: the page's `setPositionState`, else the media element's own. */
+export function effectivePosition(state: FrameState): Position | null {
+  return state.positionState ?? state.media?.position ?? null;
+}
+
+/** Whether the session is playing sound now: playing, and its element or its tab is audible. */
+export function isAudiblyPlaying(state: FrameState, tabAudible: boolean): boolean {
+  if (effectivePlaybackState(state) !== 'playing') return false;
+  return state.media?.audible === true || tabAudible;
+}
+
+/**
+ * Whether the session can be the active one (DESIGN.md § Active session, rule 2): it has a title
+ * or a playing element, and is not a transient sound of 5 s or less.
+ */
+export function isControllable(state: FrameState): boolean {
+  const hasTitle = (state.metadata?.title ?? '') !== '';
+  const playingElement = state.media?.playing === true;
+  if (!hasTitle && !playingElement) return false;
+  return !(isTransient(effectivePosition(state)?.duration ?? null) && !hasTitle);
+}
+
+/**
+ * The actions a session can perform, in `MEDIA_SESSION_ACTIONS` order: the page's registered
+ * handlers, plus what its primary media element does by itself. Like Chrome, every element gets
+ * default `play`, `pause` and `seekto` (when its duration is finite); a page that registered no
+ * handler at all (a bare `<video>`) also gets seek backward / forward and stop.
+ */
+export function availableActions(state: FrameState): MediaSessionActionName[] {
+  const set = new Set<MediaSessionActionName>(state.actions);
+  if (state.media) {
+    const finite = state.media.position.duration !== null;
+    const extra = state.actions.length === 0 ? BARE_ELEMENT_ACTIONS : ELEMENT_DEFAULT_ACTIONS;
+    for (const action of extra) {
+      if (action === 'seekto' && !finite) continue;
+      if ((action === 'seekbackward' || action === 'seekforward') && !finite) continue;
+      set.add(action);
+    }
+  }
+  return MEDIA_SESSION_ACTIONS.filter((a) => set.has(a));
+}
+
+/** One session as the popup shows it. Times in seconds except `*At` (epoch ms). */
+export interface SessionView {
+  key: string;
+  tabId: number;
+  frameId: number;
+  /** `metadata.title`, else the tab's title, else the host. */
+  title: string;
+  artist: string;
+  album: string;
+  artwork: MediaImage[];
+  /** Host of the frame's origin, e.g. `player.test`. */
+  host: string;
+  /** The tab's page URL, for its favicon (`chrome-extension://<id>/_favicon/?pageUrl=`). */
+  pageUrl: string;
+  kind: 'audio' | 'video' | null;
+  playbackState: 'playing' | 'paused' | 'none';
+  position: Position | null;
+  actions: MediaSessionActionName[];
+  microphoneActive: boolean | null;
+  cameraActive: boolean | null;
+  screenshareActive: boolean | null;
+  tabMuted: boolean;
+  tabAudible: boolean;
+  active: boolean;
+  pinned: boolean;
+}
+
+/** What the service worker pushes to an open popup on every change. */
+export interface DeckSnapshot {
+  /** Active session first (DESIGN.md § Active session), then the rest. */
+  sessions: SessionView[];
+  activeKey: string | null;
+  pinnedKey: string | null;
+}
+
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host || origin;
+  } catch {
+    return origin;
+  }
+}
+
+/** Builds the popup's view of `session`; `tab` may be unknown yet (`undefined`). */
+export function toSessionView(
+  session: Session,
+  tab: TabInfo | undefined,
+  flags: { active: boolean; pinned: boolean },
+): SessionView {
+  const { state } = session;
+  const host = hostOf(session.origin);
+  return {
+    key: session.key,
+    tabId: session.tabId,
+    frameId: session.frameId,
+    title: state.metadata?.title || tab?.title || host,
+    artist: state.metadata?.artist ?? '',
+    album: state.metadata?.album ?? '',
+    artwork: state.metadata?.artwork ?? [],
+    host,
+    pageUrl: tab?.url ?? session.origin,
+    kind: state.media?.kind ?? null,
+    playbackState: effectivePlaybackState(state),
+    position: effectivePosition(state),
+    actions: availableActions(state),
+    microphoneActive: state.microphoneActive,
+    cameraActive: state.cameraActive,
+    screenshareActive: state.screenshareActive,
+    tabMuted: tab?.muted ?? false,
+    tabAudible: tab?.audible ?? false,
+    active: flags.active,
+    pinned: flags.pinned,
+  };
+}

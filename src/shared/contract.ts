@@ -178,6 +178,52 @@ export const PopupToWorkerSchema = v.variant('type', [
 ]);
 export type PopupToWorker = v.InferOutput<typeof PopupToWorkerSchema>;
 
+// ---- service worker -> popup ----
+
+/** One session as the popup shows it. Times in seconds except `*At` (epoch ms). */
+export const SessionViewSchema = v.strictObject({
+  key: SessionKey,
+  tabId: v.number(),
+  frameId: v.number(),
+  /** `metadata.title`, else the tab's title, else the host. */
+  title: v.string(),
+  artist: v.string(),
+  album: v.string(),
+  artwork: v.array(MediaImageSchema),
+  /** Host of the frame's origin, e.g. `player.test`. */
+  host: v.string(),
+  /** The tab's page URL, for its favicon (`chrome-extension://<id>/_favicon/?pageUrl=`). */
+  pageUrl: v.string(),
+  kind: v.nullable(v.picklist(['audio', 'video'])),
+  playbackState: v.picklist(['none', 'paused', 'playing']),
+  position: v.nullable(PositionSchema),
+  actions: v.array(ActionSchema),
+  microphoneActive: v.nullable(v.boolean()),
+  cameraActive: v.nullable(v.boolean()),
+  screenshareActive: v.nullable(v.boolean()),
+  tabMuted: v.boolean(),
+  tabAudible: v.boolean(),
+  active: v.boolean(),
+  pinned: v.boolean(),
+});
+export type SessionView = v.InferOutput<typeof SessionViewSchema>;
+
+/** What the service worker pushes to an open popup on every change. */
+export const DeckSnapshotSchema = v.strictObject({
+  /** Active session first (DESIGN.md § Active session), then the rest. */
+  sessions: v.array(SessionViewSchema),
+  activeKey: v.nullable(SessionKey),
+  pinnedKey: v.nullable(SessionKey),
+});
+export type DeckSnapshot = v.InferOutput<typeof DeckSnapshotSchema>;
+
+/** Service worker → popup, over the popup Port. */
+export const WorkerToPopupSchema = v.strictObject({
+  type: v.literal('snapshot'),
+  snapshot: DeckSnapshotSchema,
+});
+export type WorkerToPopup = v.InferOutput<typeof WorkerToPopupSchema>;
+
 /**
  * The outcome of parsing an untrusted message: the typed value, or a one-line reason that names
  * the first offending field.

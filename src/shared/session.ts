@@ -3,7 +3,10 @@
  * document, plus the derived facts every context agrees on (is it playing, which actions can it
  * do, where is its position).
  */
-import type { FrameState, MediaImage, Position } from './contract';
+import type { DeckSnapshot, FrameState, Position, SessionView } from './contract';
+
+export type { DeckSnapshot, SessionView };
+
 import { isTransient } from './focus-policy';
 import {
   BARE_ELEMENT_ACTIONS,
@@ -96,41 +99,6 @@ export function availableActions(state: FrameState): MediaSessionActionName[] {
     }
   }
   return MEDIA_SESSION_ACTIONS.filter((a) => set.has(a));
-}
-
-/** One session as the popup shows it. Times in seconds except `*At` (epoch ms). */
-export interface SessionView {
-  key: string;
-  tabId: number;
-  frameId: number;
-  /** `metadata.title`, else the tab's title, else the host. */
-  title: string;
-  artist: string;
-  album: string;
-  artwork: MediaImage[];
-  /** Host of the frame's origin, e.g. `player.test`. */
-  host: string;
-  /** The tab's page URL, for its favicon (`chrome-extension://<id>/_favicon/?pageUrl=`). */
-  pageUrl: string;
-  kind: 'audio' | 'video' | null;
-  playbackState: 'playing' | 'paused' | 'none';
-  position: Position | null;
-  actions: MediaSessionActionName[];
-  microphoneActive: boolean | null;
-  cameraActive: boolean | null;
-  screenshareActive: boolean | null;
-  tabMuted: boolean;
-  tabAudible: boolean;
-  active: boolean;
-  pinned: boolean;
-}
-
-/** What the service worker pushes to an open popup on every change. */
-export interface DeckSnapshot {
-  /** Active session first (DESIGN.md § Active session), then the rest. */
-  sessions: SessionView[];
-  activeKey: string | null;
-  pinnedKey: string | null;
 }
 
 function hostOf(origin: string): string {

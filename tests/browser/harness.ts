@@ -156,6 +156,8 @@ export async function launchDeck(options: LaunchOptions = {}): Promise<Deck> {
       '--disable-sync',
       '--disable-gpu',
       '--disable-quic',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
       ...(options.args ?? []),
     ],
   });

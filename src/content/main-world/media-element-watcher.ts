@@ -79,7 +79,10 @@ function finiteOr(value: number | undefined, fallback: number): number {
 
 /** Live view of the frame's media elements. */
 export interface MediaElementWatcher {
-  /** The primary element: audible and playing first, then playing, then most recently played. */
+  /**
+   * The primary element among those that were ever audible: audible and playing first, then
+   * playing, then most recently played.
+   */
   primary(): HTMLMediaElement | null;
   /** Plain-data state of the primary element, or `null` when the frame never played media. */
   primaryState(): MediaElementState | null;
@@ -187,6 +190,9 @@ export function watchMediaElements(onChange: () => void): MediaElementWatcher {
     let bestScore = -1;
     for (let i = 0; i < tracked.length; i++) {
       const t = tracked[i] as Tracked;
+      // Only media that has made sound is media use, as in Chrome's media hub: a paused <video>,
+      // a muted background loop or a call's muted self-view is not a session.
+      if (t.lastAudibleAt === null) continue;
       const playing = isPlaying(t.element);
       const score = (playing ? 2 : 0) + (playing && isAudible(t.element) ? 1 : 0);
       if (
@@ -201,8 +207,7 @@ export function watchMediaElements(onChange: () => void): MediaElementWatcher {
         bestScore = score;
       }
     }
-    // An element that never played is not a session (a paused <video> on a page is not media use).
-    return best && best.lastPlayedAt > 0 ? best : null;
+    return best;
   }
 
   return {

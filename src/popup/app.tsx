@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PopupToWorker } from '../shared/contract';
+import { DEFAULT_SEEK_OFFSET_SECONDS } from '../shared/media-session-actions';
+import { type CardCommands, SessionCard } from './components/session-card';
+import type { DeckStore } from './deck-store';
+
+/** Subscribes a component to the store. */
+function useDeck(store: DeckStore) {
+  const [state, setState] = useState(store.get());
+  useEffect(() => {
+    setState(store.get());
+    return store.subscribe(() => setState(store.get()));
+  }, [store]);
+  return state;
+}
+
+interface AppProps {
+  store: DeckStore;
+  faviconFor: (pageUrl: string) => string;
+  seekOffset?: number;
+}
+
+/**
+ * The popup: the active session first and marked, then the others; an empty state when nothing
+ * plays. All data comes from the store; every click becomes one `PopupToWorker` message.
+ */
+export function App({ store, faviconFor, seekOffset = DEFAULT_SEEK_OFFSET_SECONDS }: AppProps) {
+  const { snapshot, connected } = useDeck(store);
+  const send = (message: PopupToWorker) => store.send(message);
+  const commands: CardCommands = {
+    action: (key, details) => send({ type: 'media-action', key, details }),
+    muteTab: (key, muted) => send({ type: 'mute-tab', key, muted }),
+    focusTab: (key) => send({ type: 'focus-tab', key }),
+    pin: (key) => send({ type: 'pin', key }),
+  };
+  const sessions = snapshot?.sessions ?? [];
+
+  return (
+    <main class="deck">
+      <header>
+        <h1>Media Deck</h1>
+        {snapshot && sessions.length > 0 && (
+          <span class="count">
+            {sessions.length} {sessions.length === 1 ? 'session' : 'sessions'}
+          </span>
+        )}
+      </header>
+      {!snapshot ? (
+        <p class="status" role="status">
+          {connected ? 'Loading…' : 'Reconnecting…'}
+        </p>
+      ) : sessions.length === 0 ? (
+        <div class="empty" role="status">
+          <p class="empty-title">Nothing is playing</p>
+          <p>Media you play in any tab shows up here, with its controls.</p>
+        </div>
+      ) : (
+        <ul class="sessions" aria-label="Media sessions">
+          {sessions.map((view) => (
+            <SessionCard
+              key={view.key}
+              view={view}
+              commands={commands}
+              seekOffset={seekOffset}
+              faviconFor={faviconFor}
+              canPin={sessions.length > 1}
+            />
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

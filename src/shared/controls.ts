@@ -1,0 +1,139 @@
+/**
+ * Which buttons a session shows, in which order, with which accessible names (issue #2 § Popup):
+ * only what the session can do. Pure, so the popup, the commands and the picture-in-picture mini
+ * player agree, and the unit tests cover it without a browser.
+ */
+import type { SessionView } from './contract';
+import type { MediaSessionActionName } from './media-session-actions';
+
+/** An icon name the popup knows how to draw. */
+export type ControlIcon =
+  | 'previoustrack'
+  | 'seekbackward'
+  | 'play'
+  | 'pause'
+  | 'seekforward'
+  | 'nexttrack'
+  | 'stop'
+  | 'skipad'
+  | 'previousslide'
+  | 'nextslide'
+  | 'microphone-on'
+  | 'microphone-off'
+  | 'camera-on'
+  | 'camera-off'
+  | 'hangup'
+  | 'volume-on'
+  | 'volume-off'
+  | 'go-to-tab';
+
+/** One button: a `MediaSessionAction` sent to the page, or a tab command of the extension. */
+export interface Control {
+  /** Stable id, used as the React key and in tests. */
+  id: string;
+  /** Accessible name, e.g. "Next track", "Mute microphone". */
+  label: string;
+  icon: ControlIcon;
+  /** What pressing it does. */
+  command:
+    | { kind: 'action'; action: MediaSessionActionName }
+    | { kind: 'mute-tab'; muted: boolean }
+    | { kind: 'focus-tab' };
+  /** For toggles (microphone, camera, tab mute): whether the thing is off now, for styling. The
+   * label already says the state ("Unmute microphone"), so no `aria-pressed` (WAI-ARIA APG). */
+  off?: boolean;
+  /** Part of the main transport row (true) or of the secondary row. */
+  primary: boolean;
+}
+
+function action(
+  id: MediaSessionActionName,
+  label: string,
+  icon: ControlIcon,
+  primary: boolean,
+  off?: boolean,
+): Control {
+  const control: Control = { id, label, icon, primary, command: { kind: 'action', action: id } };
+  if (off !== undefined) control.off = off;
+  return control;
+}
+
+/**
+ * The session's buttons: transport (previous track, seek backward, play/pause, seek forward, next
+ * track), then stop, skip ad, slides, call controls (microphone and camera showing their state,
+ * hang up), and always mute tab and go to tab. Play/pause is one button that shows "Pause" while
+ * playing, and falls back to whichever of the two the session can do.
+ */
+export function controlsFor(view: SessionView, seekOffsetSeconds: number): Control[] {
+  const can = new Set(view.actions);
+  const out: Control[] = [];
+  if (can.has('previoustrack'))
+    out.push(action('previoustrack', 'Previous track', 'previoustrack', true));
+  if (can.has('seekbackward')) {
+    out.push(
+      action('seekbackward', `Seek backward ${seekOffsetSeconds} seconds`, 'seekbackward', true),
+    );
+  }
+  const playing = view.playbackState === 'playing';
+  if (playing && can.has('pause')) out.push(action('pause', 'Pause', 'pause', true));
+  else if (!playing && can.has('play')) out.push(action('play', 'Play', 'play', true));
+  else if (can.has('pause')) out.push(action('pause', 'Pause', 'pause', true));
+  else if (can.has('play')) out.push(action('play', 'Play', 'play', true));
+  if (can.has('seekforward')) {
+    out.push(
+      action('seekforward', `Seek forward ${seekOffsetSeconds} seconds`, 'seekforward', true),
+    );
+  }
+  if (can.has('nexttrack')) out.push(action('nexttrack', 'Next track', 'nexttrack', true));
+  if (can.has('stop')) out.push(action('stop', 'Stop', 'stop', false));
+  if (can.has('skipad')) out.push(action('skipad', 'Skip ad', 'skipad', false));
+  if (can.has('previousslide'))
+    out.push(action('previousslide', 'Previous slide', 'previousslide', false));
+  if (can.has('nextslide')) out.push(action('nextslide', 'Next slide', 'nextslide', false));
+  if (can.has('togglemicrophone')) {
+    const on = view.microphoneActive !== false;
+    out.push(
+      action(
+        'togglemicrophone',
+        on ? 'Mute microphone' : 'Unmute microphone',
+        on ? 'microphone-on' : 'microphone-off',
+        false,
+        !on,
+      ),
+    );
+  }
+  if (can.has('togglecamera')) {
+    const on = view.cameraActive !== false;
+    out.push(
+      action(
+        'togglecamera',
+        on ? 'Turn camera off' : 'Turn camera on',
+        on ? 'camera-on' : 'camera-off',
+        false,
+        !on,
+      ),
+    );
+  }
+  if (can.has('hangup')) out.push(action('hangup', 'Hang up', 'hangup', false));
+  out.push({
+    id: 'mute-tab',
+    label: view.tabMuted ? 'Unmute tab' : 'Mute tab',
+    icon: view.tabMuted ? 'volume-off' : 'volume-on',
+    command: { kind: 'mute-tab', muted: !view.tabMuted },
+    off: view.tabMuted,
+    primary: false,
+  });
+  out.push({
+    id: 'go-to-tab',
+    label: 'Go to tab',
+    icon: 'go-to-tab',
+    command: { kind: 'focus-tab' },
+    primary: false,
+  });
+  return out;
+}
+
+/** Human words for a playback state: "Playing", "Paused", "Idle". */
+export function playbackLabel(state: SessionView['playbackState']): string {
+  return state === 'playing' ? 'Playing' : state === 'paused' ? 'Paused' : 'Idle';
+}

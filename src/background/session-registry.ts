@@ -74,6 +74,13 @@ export class SessionRegistry {
     const previous = this.sessions.get(key);
     if (isEmptyFrameState(state)) return this.removeSession(key) ? 'removed' : 'unchanged';
     const tabAudible = this.tabs.get(identity.tabId)?.audible ?? false;
+    if (
+      previous &&
+      previous.origin === origin &&
+      JSON.stringify(previous.state) === JSON.stringify(state)
+    ) {
+      return 'unchanged'; // A re-announce after a reconnect: nothing for the popup or storage.
+    }
     const wasAudible = previous ? isAudiblyPlaying(previous.state, tabAudible) : false;
     this.sessions.set(key, {
       ...identity,
@@ -232,7 +239,12 @@ export class SessionRegistry {
    */
   static fromData(data: unknown): SessionRegistry {
     const registry = new SessionRegistry();
-    const parsed = v.safeParse(RegistryDataSchema, data);
+    let parsed: ReturnType<typeof v.safeParse<typeof RegistryDataSchema>>;
+    try {
+      parsed = v.safeParse(RegistryDataSchema, data);
+    } catch {
+      return registry; // Unreadable (a getter or Proxy trap that throws).
+    }
     if (!parsed.success) return registry;
     for (const s of parsed.output.sessions) registry.sessions.set(s.key, s);
     for (const t of parsed.output.tabs) registry.tabs.set(t.tabId, t);

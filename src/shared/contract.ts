@@ -245,6 +245,11 @@ export function parseMessage<S extends v.GenericSchema>(
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
     return { ok: false, error: path ? `${path}: ${issue.message}` : issue.message };
   } catch (error) {
-    return { ok: false, error: `unreadable message: ${String(error)}` };
+    // `String(error)` itself throws for a null-prototype object or a hostile Proxy.
+    let reason = 'unknown error';
+    try {
+      reason = String(error);
+    } catch {}
+    return { ok: false, error: `unreadable message: ${reason}` };
   }
 }

@@ -72,12 +72,13 @@ export function isAudiblyPlaying(state: FrameState, tabAudible: boolean): boolea
 
 /**
  * Whether the session can be the active one (DESIGN.md § Active session, rule 2): it has a title
- * or a playing element, and is not a transient sound of 5 s or less.
+ * or a media element that played audibly (the MAIN world reports no other), and is not a transient
+ * sound of 5 s or less. A paused element still counts, so that pausing a bare `<video>` does not
+ * move focus away from it (rule 3: play/pause twice toggles the same media).
  */
 export function isControllable(state: FrameState): boolean {
   const hasTitle = (state.metadata?.title ?? '') !== '';
-  const playingElement = state.media?.playing === true;
-  if (!hasTitle && !playingElement) return false;
+  if (!hasTitle && state.media === null) return false;
   return !(isTransient(effectivePosition(state)?.duration ?? null) && !hasTitle);
 }
 

@@ -47,7 +47,10 @@ export function createCoalescer(deps: CoalescerDeps): Coalescer {
 
   function onTimer(): void {
     timerPending = false;
-    if (latest && lastSent && isSameReport(lastSent, latest)) return;
+    if (latest && lastSent && isSameReport(lastSent, latest)) {
+      absorbed++; // The push that started the timer was undone by later ones: no send of its own.
+      return;
+    }
     sendLatest();
   }
 

@@ -1,0 +1,713 @@
+import { describe, expect, it } from 'vitest';
+import type { FrameState, MediaElementState, Metadata, Position } from '../shared/contract';
+import { type SessionIdentity, sessionKey, type TabInfo } from '../shared/session';
+import { type RegistryData, SessionRegistry } from './session-registry';
+
+const T0 = 1_700_000_000_000;
+const ORIGIN = 'https://player.test';
+
+function pos(overrides: Partial<Position> = {}): Position {
+  return { duration: 300, playbackRate: 1, position: 10, updatedAt: T0, ...overrides };
+}
+
+function metadata(title: string): Metadata {
+  return { title, artist: 'Artist', album: 'Album', artwork: [], chapterInfo: [] };
+}
+
+function media(overrides: Partial<MediaElementState> = {}): MediaElementState {
+  return {
+    kind: 'video',
+    playing: true,
+    muted: false,
+    volume: 1,
+    audible: true,
+    lastAudibleAt: T0,
+    position: pos(),
+    width: 640,
+    height: 360,
+    pictureInPicture: false,
+    disablePictureInPicture: false,
+    ...overrides,
+  };
+}
+
+const EMPTY: FrameState = {
+  metadata: null,
+  actions: [],
+  playbackState: 'none',
+  positionState: null,
+  microphoneActive: null,
+  cameraActive: null,
+  screenshareActive: null,
+  media: null,
+};
+
+function frameState(overrides: Partial<FrameState> = {}): FrameState {
+  return { ...EMPTY, ...overrides };
+}
+
+/** A titled page whose element plays audibly. */
+function playing(title: string): FrameState {
+  return frameState({
+    metadata: metadata(title),
+    actions: ['play', 'pause'],
+    playbackState: 'playing',
+    positionState: pos(),
+    media: media({ playing: true, audible: true }),
+  });
+}
+
+/** The same page, paused. */
+function paused(title: string): FrameState {
+  return frameState({
+    metadata: metadata(title),
+    actions: ['play', 'pause'],
+    playbackState: 'paused',
+    positionState: pos(),
+    media: media({ playing: false, audible: false }),
+  });
+}
+
+function id(tabId: number, frameId = 0, documentId = `DOC${tabId}`): SessionIdentity {
+  return { tabId, frameId, documentId };
+}
+
+function key(tabId: number, frameId = 0, documentId = `DOC${tabId}`): string {
+  return sessionKey(id(tabId, frameId, documentId));
+}
+
+function tabPatch(tabId: number, overrides: Partial<TabInfo> = {}): Partial<TabInfo> {
+  return {
+    windowId: 1,
+    title: `Tab ${tabId}`,
+    url: `${ORIGIN}/${tabId}`,
+    audible: false,
+    muted: false,
+    active: false,
+    ...overrides,
+  };
+}
+
+/** A registry fed a sequence of reports, one per millisecond. */
+function withReports(...reports: [SessionIdentity, FrameState][]): SessionRegistry {
+  const registry = new SessionRegistry();
+  reports.forEach(([identity, state], i) => {
+    registry.report(identity, ORIGIN, state, T0 + i);
+  });
+  return registry;
+}
+
+function order(registry: SessionRegistry): string[] {
+  return registry.snapshot().sessions.map((s) => s.key);
+}
+
+describe('SessionRegistry.report', () => {
+  it.each<{
+    name: string;
+    before: FrameState[];
+    state: FrameState;
+    result: string;
+    exists: boolean;
+  }>([
+    { name: 'a new session', before: [], state: playing('A'), result: 'added', exists: true },
+    {
+      name: 'a bare element',
+      before: [],
+      state: frameState({ media: media({ playing: false }) }),
+      result: 'added',
+      exists: true,
+    },
+    {
+      name: 'a microphone flag alone',
+      before: [],
+      state: frameState({ microphoneActive: true }),
+      result: 'added',
+      exists: true,
+    },
+    {
+      name: 'a changed session',
+      before: [playing('A')],
+      state: paused('A'),
+      result: 'updated',
+      exists: true,
+    },
+    {
+      name: 'an empty state for a known session',
+      before: [playing('A')],
+      state: EMPTY,
+      result: 'removed',
+      exists: false,
+    },
+    {
+      name: 'an empty state for an unknown session',
+      before: [],
+      state: EMPTY,
+      result: 'unchanged',
+      exists: false,
+    },
+  ])('$name → $result', ({ before, state, result, exists }) => {
+    const registry = new SessionRegistry();
+    for (const s of before) registry.report(id(1), ORIGIN, s, T0);
+    expect(registry.report(id(1), ORIGIN, state, T0 + 1000)).toBe(result);
+    expect(registry.get(key(1)) !== undefined).toBe(exists);
+    expect(registry.hasTab(1)).toBe(exists);
+  });
+
+  it('stores the state, the identity and the sender origin', () => {
+    const registry = new SessionRegistry();
+    const state = playing('A');
+    registry.report(id(4, 2, 'X'), 'https://embed.test', state, T0);
+    expect(registry.get('4:2:X')).toEqual({
+      key: '4:2:X',
+      tabId: 4,
+      frameId: 2,
+      documentId: 'X',
+      origin: 'https://embed.test',
+      state,
+      firstSeenAt: T0,
+      updatedAt: T0,
+    });
+  });
+
+  it('keeps firstSeenAt and moves updatedAt on update', () => {
+    const registry = new SessionRegistry();
+    registry.report(id(1), ORIGIN, paused('A'), T0);
+    registry.report(id(1), ORIGIN, playing('A'), T0 + 5000);
+    expect(registry.get(key(1))).toMatchObject({ firstSeenAt: T0, updatedAt: T0 + 5000 });
+  });
+
+  it('removing by empty state drops the session from focus and forgets its tab', () => {
+    const registry = withReports([id(1), playing('A')], [id(2), playing('B')]);
+    registry.updateTab(2, tabPatch(2));
+    expect(registry.knowsTab(2)).toBe(true);
+    expect(registry.report(id(2), ORIGIN, EMPTY, T0 + 10)).toBe('removed');
+    expect(registry.activeKey()).toBe(key(1));
+    expect(registry.knowsTab(2)).toBe(false);
+    expect(order(registry)).toEqual([key(1)]);
+  });
+
+  it('a reappearing session after an empty state is added again, with a new firstSeenAt', () => {
+    const registry = new SessionRegistry();
+    registry.report(id(1), ORIGIN, playing('A'), T0);
+    registry.report(id(1), ORIGIN, EMPTY, T0 + 1);
+    expect(registry.report(id(1), ORIGIN, paused('A'), T0 + 2)).toBe('added');
+    expect(registry.get(key(1))?.firstSeenAt).toBe(T0 + 2);
+  });
+});
+
+describe('SessionRegistry focus', () => {
+  it('has no active session when empty', () => {
+    const registry = new SessionRegistry();
+    expect(registry.activeKey()).toBeNull();
+    expect(registry.snapshot()).toEqual({ sessions: [], activeKey: null, pinnedKey: null });
+  });
+
+  it('an audible start raises the session to the top', () => {
+    const registry = withReports([id(1), playing('A')], [id(2), playing('B')]);
+    expect(registry.activeKey()).toBe(key(2));
+    expect(order(registry)).toEqual([key(2), key(1)]);
+  });
+
+  it('a muted (inaudible) start does not raise the session', () => {
+    const registry = withReports(
+      [id(1), playing('A')],
+      [id(2), frameState({ ...playing('B'), media: media({ muted: true, audible: false }) })],
+    );
+    expect(registry.activeKey()).toBe(key(1));
+  });
+
+  it('continued audible playback does not re-raise the session', () => {
+    const registry = withReports(
+      [id(1), playing('A')],
+      [id(2), playing('B')],
+      [id(1), { ...playing('A'), positionState: pos({ position: 20 }) }],
+    );
+    expect(registry.activeKey()).toBe(key(2));
+  });
+
+  it('pausing does not move focus: play/pause twice toggles the same session', () => {
+    const registry = withReports([id(1), playing('A')], [id(2), playing('B')]);
+    const steps: [FrameState, string][] = [
+      [paused('B'), key(2)],
+      [playing('B'), key(2)],
+      [paused('B'), key(2)],
+      [playing('B'), key(2)],
+    ];
+    steps.forEach(([state, expected], i) => {
+      registry.report(id(2), ORIGIN, state, T0 + 100 + i);
+      expect(registry.activeKey()).toBe(expected);
+    });
+  });
+
+  // Bug: a paused bare element (no metadata title) is not controllable (session.ts isControllable),
+  // so pausing it moves focus away and the second play/pause press cannot bring it back.
+  it('pausing a bare <video> does not move focus either', () => {
+    const bare = (isPlaying: boolean) =>
+      frameState({ media: media({ playing: isPlaying, audible: isPlaying }) });
+    const registry = withReports([id(1), playing('A')], [id(2), bare(true)]);
+    expect(registry.activeKey()).toBe(key(2));
+    registry.report(id(2), ORIGIN, bare(false), T0 + 10);
+    expect(registry.activeKey()).toBe(key(2));
+  });
+
+  it('pausing the active session while another plays keeps focus on the paused one', () => {
+    const registry = withReports([id(1), playing('A')], [id(2), playing('B')]);
+    registry.report(id(2), ORIGIN, paused('B'), T0 + 10);
+    expect(registry.activeKey()).toBe(key(2));
+  });
+
+  it('focus follows the most recent audible start across two tabs', () => {
+    const registry = new SessionRegistry();
+    const steps: [SessionIdentity, FrameState, string][] = [
+      [id(1), playing('A'), key(1)],
+      [id(2), playing('B'), key(2)],
+      [id(1), paused('A'), key(2)],
+      [id(1), playing('A'), key(1)],
+      [id(2), paused('B'), key(1)],
+      [id(2), playing('B'), key(2)],
+    ];
+    steps.forEach(([identity, state, expected], i) => {
+      registry.report(identity, ORIGIN, state, T0 + i);
+      expect(registry.activeKey(), `step ${i}`).toBe(expected);
+    });
+  });
+
+  it('a transient ping does not take focus', () => {
+    const ping = frameState({ media: media({ position: pos({ duration: 1.5, position: 0 }) }) });
+    const registry = withReports([id(1), playing('A')], [id(2), ping]);
+    expect(registry.activeKey()).toBe(key(1));
+  });
+
+  it('falls back to the newest controllable session that never played', () => {
+    const registry = withReports([id(1), paused('A')], [id(2), paused('B')], [id(3), EMPTY]);
+    expect(registry.activeKey()).toBe(key(2));
+  });
+
+  it('pin wins over the stack, and unpin hands focus back', () => {
+    const registry = withReports([id(1), playing('A')], [id(2), playing('B')]);
+    expect(registry.pin(key(1))).toBe(true);
+    expect(registry.activeKey()).toBe(key(1));
+    // A newer audible start does not steal a pinned focus.
+    registry.report(id(3), ORIGIN, playing('C'), T0 + 10);
+    expect(registry.activeKey()).toBe(key(1));
+    const snapshot = registry.snapshot();
+    expect(snapshot.pinnedKey).toBe(key(1));
+    expect(snapshot.sessions[0]).toMatchObject({ key: key(1), active: true, pinned: true });
+    expect(snapshot.sessions.filter((s) => s.pinned)).toHaveLength(1);
+
+    expect(registry.pin(null)).toBe(true);
+    expect(registry.activeKey()).toBe(key(3));
+    expect(registry.snapshot().pinnedKey).toBeNull();
+  });
+
+  it.each<{ name: string; pin: string | null; first: boolean; second: boolean }>([
+    { name: 'a known key', pin: '1:0:DOC1', first: true, second: false },
+    { name: 'an unknown key', pin: '9:0:DOC9', first: false, second: false },
+    { name: 'null when nothing is pinned', pin: null, first: false, second: false },
+  ])('pin($name) reports a change only once', ({ pin, first, second }) => {
+    const registry = withReports([id(1), playing('A')]);
+    expect(registry.pin(pin)).toBe(first);
+    expect(registry.pin(pin)).toBe(second);
+  });
+
+  it('a pinned session that stops being controllable yields to the stack but stays pinned', () => {
+    const registry = withReports(
+      [id(1), frameState({ media: media({ playing: true }) })],
+      [id(2), playing('B')],
+    );
+    registry.pin(key(1));
+    expect(registry.activeKey()).toBe(key(1));
+    // The page removed its media and kept only a handler: nothing to control any more.
+    registry.report(id(1), ORIGIN, frameState({ actions: ['play'] }), T0 + 10);
+    expect(registry.activeKey()).toBe(key(2));
+    expect(registry.snapshot().pinnedKey).toBe(key(1));
+  });
+
+  it('removing the active session hands focus to the next in the stack', () => {
+    const registry = withReports(
+      [id(1), playing('A')],
+      [id(2), playing('B')],
+      [id(3), playing('C')],
+    );
+    expect(registry.activeKey()).toBe(key(3));
+    expect(registry.removeSession(key(3))).toBe(true);
+    expect(registry.activeKey()).toBe(key(2));
+    expect(registry.removeSession(key(2))).toBe(true);
+    expect(registry.activeKey()).toBe(key(1));
+    expect(registry.removeSession(key(1))).toBe(true);
+    expect(registry.activeKey()).toBeNull();
+  });
+
+  it('removing an unknown session changes nothing', () => {
+    const registry = withReports([id(1), playing('A')]);
+    expect(registry.removeSession(key(2))).toBe(false);
+    expect(registry.removeSession(key(1))).toBe(true);
+    expect(registry.removeSession(key(1))).toBe(false);
+  });
+
+  it('removing the pinned session unpins it', () => {
+    const registry = withReports([id(1), playing('A')], [id(2), playing('B')]);
+    registry.pin(key(1));
+    registry.removeSession(key(1));
+    expect(registry.snapshot().pinnedKey).toBeNull();
+    expect(registry.activeKey()).toBe(key(2));
+    // A new session with the same key is not pinned.
+    registry.report(id(1), ORIGIN, paused('A'), T0 + 10);
+    expect(registry.activeKey()).toBe(key(2));
+  });
+});
+
+describe('SessionRegistry tabs', () => {
+  it('removeTab removes every frame of the tab and nothing else', () => {
+    const registry = withReports(
+      [id(1, 0), playing('A top')],
+      [id(1, 3), playing('A embed')],
+      [id(1, 5, 'OTHER'), paused('A other')],
+      [id(2), playing('B')],
+    );
+    registry.updateTab(1, tabPatch(1));
+    registry.updateTab(2, tabPatch(2));
+    expect(registry.removeTab(1)).toBe(true);
+    expect(registry.all().map((s) => s.key)).toEqual([key(2)]);
+    expect(registry.hasTab(1)).toBe(false);
+    expect(registry.knowsTab(1)).toBe(false);
+    expect(registry.knowsTab(2)).toBe(true);
+    expect(registry.activeKey()).toBe(key(2));
+  });
+
+  it('removeTab of an unknown tab changes nothing', () => {
+    const registry = withReports([id(1), playing('A')]);
+    expect(registry.removeTab(7)).toBe(false);
+    expect(registry.all()).toHaveLength(1);
+  });
+
+  it('removeTab of a tab with sessions but no tab info still reports a change', () => {
+    const registry = withReports([id(1), playing('A')]);
+    expect(registry.removeTab(1)).toBe(true);
+    expect(registry.all()).toEqual([]);
+  });
+
+  it('updateTab is ignored for tabs without sessions', () => {
+    const registry = withReports([id(1), playing('A')]);
+    expect(registry.updateTab(2, tabPatch(2, { audible: true }))).toBe(false);
+    expect(registry.knowsTab(2)).toBe(false);
+    expect(registry.tab(2)).toBeUndefined();
+  });
+
+  it('updateTab records, merges, and reports only real changes', () => {
+    const registry = withReports([id(1), playing('A')]);
+    expect(registry.updateTab(1, tabPatch(1, { title: 'First' }))).toBe(true);
+    expect(registry.tab(1)).toEqual({
+      tabId: 1,
+      windowId: 1,
+      title: 'First',
+      url: `${ORIGIN}/1`,
+      audible: false,
+      muted: false,
+      active: false,
+    });
+    expect(registry.updateTab(1, tabPatch(1, { title: 'First' }))).toBe(false);
+    expect(registry.updateTab(1, { muted: true })).toBe(true);
+    expect(registry.tab(1)).toMatchObject({ title: 'First', muted: true, windowId: 1 });
+    expect(registry.updateTab(1, { muted: true })).toBe(false);
+  });
+
+  it('updateTab fills defaults for a first partial patch', () => {
+    const registry = withReports([id(1), playing('A')]);
+    registry.updateTab(1, { title: 'Only title' });
+    expect(registry.tab(1)).toEqual({
+      tabId: 1,
+      windowId: -1,
+      title: 'Only title',
+      url: '',
+      audible: false,
+      muted: false,
+      active: false,
+    });
+  });
+
+  it('updateTab keys by its tabId argument, not the patch', () => {
+    const registry = withReports([id(1), playing('A')]);
+    registry.updateTab(1, { ...tabPatch(1), tabId: 99 });
+    expect(registry.tab(1)?.tabId).toBe(1);
+    expect(registry.knowsTab(99)).toBe(false);
+  });
+
+  it('a tab turning audible raises its playing session', () => {
+    // Tab 1 plays through Web Audio: the page says playing, but no element is audible.
+    const webAudio = frameState({ metadata: metadata('Synth'), playbackState: 'playing' });
+    const registry = withReports([id(1), webAudio], [id(2), playing('B')]);
+    registry.updateTab(1, tabPatch(1));
+    expect(registry.activeKey()).toBe(key(2));
+    expect(registry.updateTab(1, { audible: true })).toBe(true);
+    expect(registry.activeKey()).toBe(key(1));
+  });
+
+  it('a tab turning audible does not raise its paused session', () => {
+    const registry = withReports([id(1), paused('A')], [id(2), playing('B')]);
+    registry.updateTab(1, tabPatch(1));
+    registry.updateTab(1, { audible: true });
+    expect(registry.activeKey()).toBe(key(2));
+  });
+
+  it('a tab staying audible does not re-raise its session', () => {
+    const webAudio = frameState({ metadata: metadata('Synth'), playbackState: 'playing' });
+    const registry = withReports([id(1), webAudio]);
+    registry.updateTab(1, tabPatch(1, { audible: true }));
+    registry.report(id(2), ORIGIN, playing('B'), T0 + 10);
+    expect(registry.activeKey()).toBe(key(2));
+    registry.updateTab(1, { audible: true, title: 'Changed' });
+    expect(registry.activeKey()).toBe(key(2));
+  });
+
+  it('a session starting to play in an already audible tab is raised', () => {
+    const registry = withReports(
+      [id(1), frameState({ metadata: metadata('Synth'), playbackState: 'paused' })],
+      [id(2), playing('B')],
+    );
+    registry.updateTab(1, tabPatch(1, { audible: true }));
+    expect(registry.activeKey()).toBe(key(2));
+    registry.report(
+      id(1),
+      ORIGIN,
+      frameState({ metadata: metadata('Synth'), playbackState: 'playing' }),
+      T0 + 10,
+    );
+    expect(registry.activeKey()).toBe(key(1));
+  });
+
+  it('activateTab marks one tab active per window', () => {
+    const registry = withReports([id(1), paused('A')], [id(2), paused('B')], [id(3), paused('C')]);
+    registry.updateTab(1, tabPatch(1, { windowId: 1, active: true }));
+    registry.updateTab(2, tabPatch(2, { windowId: 1, active: false }));
+    registry.updateTab(3, tabPatch(3, { windowId: 2, active: true }));
+
+    expect(registry.activateTab(2, 1)).toBe(true);
+    expect([1, 2, 3].map((t) => registry.tab(t)?.active)).toEqual([false, true, true]);
+    expect(registry.activateTab(2, 1)).toBe(false);
+
+    // A tab with no session becomes active: every known tab of that window is inactive.
+    expect(registry.activateTab(42, 1)).toBe(true);
+    expect([1, 2, 3].map((t) => registry.tab(t)?.active)).toEqual([false, false, true]);
+    expect(registry.knowsTab(42)).toBe(false);
+  });
+
+  it('activateTab in an unknown window changes nothing', () => {
+    const registry = withReports([id(1), paused('A')]);
+    registry.updateTab(1, tabPatch(1, { windowId: 1, active: true }));
+    expect(registry.activateTab(1, 9)).toBe(false);
+    expect(registry.tab(1)?.active).toBe(true);
+  });
+});
+
+describe('SessionRegistry.snapshot', () => {
+  it('lists the active session first, then the stack, then the rest newest first', () => {
+    const registry = new SessionRegistry();
+    registry.report(id(1), ORIGIN, paused('never played, old'), T0);
+    registry.report(id(2), ORIGIN, playing('B'), T0 + 1);
+    registry.report(id(3), ORIGIN, playing('C'), T0 + 2);
+    registry.report(id(4), ORIGIN, paused('never played, new'), T0 + 3);
+    registry.pin(key(2));
+    const snapshot = registry.snapshot();
+    expect(snapshot.activeKey).toBe(key(2));
+    expect(snapshot.sessions.map((s) => s.key)).toEqual([key(2), key(3), key(4), key(1)]);
+    expect(snapshot.sessions.map((s) => s.active)).toEqual([true, false, false, false]);
+    expect(snapshot.sessions.map((s) => s.title)).toEqual([
+      'B',
+      'C',
+      'never played, new',
+      'never played, old',
+    ]);
+  });
+
+  it('uses the tab facts it knows', () => {
+    const registry = withReports([id(1), frameState({ media: media() })]);
+    registry.updateTab(1, tabPatch(1, { title: 'Tab title', muted: true, audible: true }));
+    expect(registry.snapshot().sessions[0]).toMatchObject({
+      title: 'Tab title',
+      tabMuted: true,
+      tabAudible: true,
+      pageUrl: `${ORIGIN}/1`,
+      host: 'player.test',
+    });
+  });
+
+  it('agrees with activeKey()', () => {
+    const registry = withReports([id(1), playing('A')], [id(2), paused('B')]);
+    expect(registry.snapshot().activeKey).toBe(registry.activeKey());
+  });
+});
+
+describe('SessionRegistry persistence', () => {
+  function populated(): SessionRegistry {
+    const registry = withReports(
+      [id(1), playing('A')],
+      [id(2, 0), playing('B')],
+      [id(2, 4, 'EMBED'), frameState({ media: media({ playing: false }) })],
+      [id(3), paused('C')],
+    );
+    registry.updateTab(1, tabPatch(1, { audible: true, active: true }));
+    registry.updateTab(2, tabPatch(2, { muted: true, windowId: 2 }));
+    registry.pin(key(1));
+    registry.rejected = 3;
+    return registry;
+  }
+
+  it('round-trips through toData/fromData (via JSON, as storage does)', () => {
+    const original = populated();
+    const data = original.toData();
+    const restored = SessionRegistry.fromData(JSON.parse(JSON.stringify(data)));
+    expect(restored.toData()).toEqual(data);
+    expect(restored.snapshot()).toEqual(original.snapshot());
+    expect(restored.activeKey()).toBe(key(1));
+    expect(restored.rejected).toBe(3);
+    // The restored stack still drives focus: unpinned, the most recent audible start wins.
+    restored.pin(null);
+    original.pin(null);
+    expect(restored.activeKey()).toBe(key(2));
+    expect(restored.activeKey()).toBe(original.activeKey());
+  });
+
+  it('toData returns copies that do not alias the registry', () => {
+    const registry = populated();
+    const data = registry.toData();
+    data.stack.length = 0;
+    data.sessions.length = 0;
+    expect(registry.activeKey()).toBe(key(1));
+    expect(registry.all()).toHaveLength(4);
+  });
+
+  it('fromData drops stack entries and a pin that name no session', () => {
+    const data = populated().toData();
+    const restored = SessionRegistry.fromData({
+      ...data,
+      stack: ['9:0:GONE', ...data.stack],
+      pinned: '9:0:GONE',
+    });
+    expect(restored.toData().stack).toEqual(data.stack);
+    expect(restored.toData().pinned).toBeNull();
+    expect(restored.activeKey()).toBe(key(2));
+  });
+
+  const valid = (): RegistryData => populated().toData();
+
+  it.each<[string, () => unknown]>([
+    ['undefined', () => undefined],
+    ['null', () => null],
+    ['a number', () => 42],
+    ['a string', () => 'registry'],
+    ['an array', () => [valid()]],
+    ['an empty object', () => ({})],
+    ['sessions not an array', () => ({ ...valid(), sessions: 'many' })],
+    [
+      'a session with an invalid state',
+      () => {
+        const data = valid();
+        return { ...data, sessions: [{ ...data.sessions[0], state: { playbackState: 'x' } }] };
+      },
+    ],
+    [
+      'a session with a javascript: artwork',
+      () => {
+        const data = valid();
+        const [first] = data.sessions;
+        if (!first) throw new Error('fixture');
+        const state = {
+          ...first.state,
+          metadata: {
+            ...metadata('x'),
+            artwork: [{ src: 'javascript:alert(1)', sizes: '', type: '' }],
+          },
+        };
+        return { ...data, sessions: [{ ...first, state }] };
+      },
+    ],
+    ['a tab without an id', () => ({ ...valid(), tabs: [{ title: 't' }] })],
+    ['a numeric stack', () => ({ ...valid(), stack: [1, 2] })],
+    [
+      'a missing pinned',
+      () => {
+        const { pinned: _pinned, ...rest } = valid();
+        return rest;
+      },
+    ],
+    ['NaN rejected', () => ({ ...valid(), rejected: Number.NaN })],
+  ])('fromData(%s) yields an empty registry', (_name, make) => {
+    let registry: SessionRegistry | undefined;
+    expect(() => {
+      registry = SessionRegistry.fromData(make());
+    }).not.toThrow();
+    expect(registry?.toData()).toEqual({
+      sessions: [],
+      tabs: [],
+      stack: [],
+      pinned: null,
+      rejected: 0,
+    });
+    expect(registry?.activeKey()).toBeNull();
+  });
+
+  // Bug: fromData calls v.safeParse outside any try/catch, so input whose getters or Proxy traps
+  // throw makes it throw, although its contract says it never throws.
+  it('fromData never throws on unreadable input', () => {
+    const trap = () => {
+      throw new Error('trap');
+    };
+    const hostile = new Proxy({}, { get: trap, has: trap, ownKeys: trap, getPrototypeOf: trap });
+    const getter = {
+      get sessions(): never {
+        throw new Error('getter');
+      },
+    };
+    for (const input of [hostile, getter, { ...valid(), sessions: hostile }]) {
+      let registry: SessionRegistry | undefined;
+      expect(() => {
+        registry = SessionRegistry.fromData(input);
+      }).not.toThrow();
+      expect(registry?.all()).toEqual([]);
+    }
+  });
+});
+
+describe('SessionRegistry isolation', () => {
+  it('a session in one tab is never touched by reports from another identity', () => {
+    const registry = new SessionRegistry();
+    const mine = playing('Mine');
+    registry.report(id(1, 0, 'DOC'), ORIGIN, mine, T0);
+    const before = structuredClone(registry.get(key(1, 0, 'DOC')));
+
+    const others: SessionIdentity[] = [
+      id(2, 0, 'DOC'),
+      id(1, 1, 'DOC'),
+      id(1, 0, 'OTHER'),
+      id(10, 0, 'DOC'),
+      id(11, 0, 'DOC'),
+    ];
+    others.forEach((other, i) => {
+      registry.report(other, 'https://evil.test', playing('Hijack'), T0 + 10 + i);
+      registry.report(other, 'https://evil.test', EMPTY, T0 + 20 + i);
+      registry.report(other, 'https://evil.test', paused('Hijack'), T0 + 30 + i);
+    });
+
+    expect(registry.get(key(1, 0, 'DOC'))).toEqual(before);
+    expect(registry.get(key(1, 0, 'DOC'))?.state).toBe(mine);
+    expect(registry.all()).toHaveLength(1 + others.length);
+    for (const other of others) {
+      expect(registry.get(sessionKey(other))?.origin).toBe('https://evil.test');
+    }
+  });
+
+  it('an empty report from another frame of the same tab does not remove this one', () => {
+    const registry = withReports([id(1, 0), playing('Top')], [id(1, 2), playing('Embed')]);
+    expect(registry.report(id(1, 2), ORIGIN, EMPTY, T0 + 10)).toBe('removed');
+    expect(registry.get(key(1, 0))?.state.metadata?.title).toBe('Top');
+    expect(registry.hasTab(1)).toBe(true);
+  });
+
+  it('a navigation (new document) makes a new session and leaves the old one alone', () => {
+    const registry = withReports([id(1, 0, 'OLD'), playing('Old page')]);
+    expect(registry.report(id(1, 0, 'NEW'), ORIGIN, paused('New page'), T0 + 10)).toBe('added');
+    expect(registry.get(key(1, 0, 'OLD'))?.state.metadata?.title).toBe('Old page');
+    expect(registry.get(key(1, 0, 'NEW'))?.state.metadata?.title).toBe('New page');
+  });
+});

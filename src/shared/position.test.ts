@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import type { Position } from './contract';
+import { extrapolatePosition, formatTime, isSamePlayback } from './position';
+
+const T0 = 1_700_000_000_000;
+
+function pos(overrides: Partial<Position> = {}): Position {
+  return { duration: 100, playbackRate: 1, position: 10, updatedAt: T0, ...overrides };
+}
+
+describe('extrapolatePosition', () => {
+  it.each<{ name: string; sample: Position; playing: boolean; now: number; expected: number }>([
+    { name: 'playing at rate 1', sample: pos(), playing: true, now: T0 + 5000, expected: 15 },
+    { name: 'at the sample instant', sample: pos(), playing: true, now: T0, expected: 10 },
+    { name: 'paused stands still', sample: pos(), playing: false, now: T0 + 60_000, expected: 10 },
+    {
+      name: 'rate 2 advances twice as fast',
+      sample: pos({ playbackRate: 2 }),
+      playing: true,
+      now: T0 + 5000,
+      expected: 20,
+    },
+    {
+      name: 'rate 0.5 advances half as fast',
+      sample: pos({ playbackRate: 0.5 }),
+      playing: true,
+      now: T0 + 4000,
+      expected: 12,
+    },
+    {
+      name: 'negative rate goes backwards',
+      sample: pos({ playbackRate: -1 }),
+      playing: true,
+      now: T0 + 4000,
+      expected: 6,
+    },
+    {
+      name: 'negative rate clamps at 0',
+      sample: pos({ playbackRate: -1 }),
+      playing: true,
+      now: T0 + 60_000,
+      expected: 0,
+    },
+    {
+      name: 'clamps to the duration',
+      sample: pos({ duration: 12 }),
+      playing: true,
+      now: T0 + 60_000,
+      expected: 12,
+    },
+    {
+      name: 'null duration (live) is not clamped',
+      sample: pos({ duration: null }),
+      playing: true,
+      now: T0 + 3_600_000,
+      expected: 3610,
+    },
+    {
+      name: 'a clock behind the sample does not rewind',
+      sample: pos(),
+      playing: true,
+      now: T0 - 10_000,
+      expected: 10,
+    },
+  ])('$name', ({ sample, playing, now, expected }) => {
+    expect(extrapolatePosition(sample, playing, now)).toBeCloseTo(expected, 9);
+  });
+});
+
+describe('isSamePlayback', () => {
+  it.each<{
+    name: string;
+    previous: Position | null;
+    next: Position | null;
+    playing: boolean;
+    tolerance?: number;
+    expected: boolean;
+  }>([
+    { name: 'both null', previous: null, next: null, playing: true, expected: true },
+    { name: 'null → sample', previous: null, next: pos(), playing: true, expected: false },
+    { name: 'sample → null', previous: pos(), next: null, playing: true, expected: false },
+    { name: 'identical', previous: pos(), next: pos(), playing: false, expected: true },
+    {
+      name: 'steady progress',
+      previous: pos(),
+      next: pos({ position: 13, updatedAt: T0 + 3000 }),
+      playing: true,
+      expected: true,
+    },
+    {
+      name: 'within the default 0.5 s tolerance ahead',
+      previous: pos(),
+      next: pos({ position: 13.49, updatedAt: T0 + 3000 }),
+      playing: true,
+      expected: true,
+    },
+    {
+      name: 'within the default 0.5 s tolerance behind',
+      previous: pos(),
+      next: pos({ position: 12.51, updatedAt: T0 + 3000 }),
+      playing: true,
+      expected: true,
+    },
+    {
+      name: 'beyond the tolerance ahead',
+      previous: pos(),
+      next: pos({ position: 13.6, updatedAt: T0 + 3000 }),
+      playing: true,
+      expected: false,
+    },
+    {
+      name: 'beyond the tolerance behind',
+      previous: pos(),
+      next: pos({ position: 12.4, updatedAt: T0 + 3000 }),
+      playing: true,
+      expected: false,
+    },
+    {
+      name: 'paused but the position moved',
+      previous: pos(),
+      next: pos({ position: 13, updatedAt: T0 + 3000 }),
+      playing: false,
+      expected: false,
+    },
+    {
+      name: 'paused, position held, later sample',
+      previous: pos(),
+      next: pos({ updatedAt: T0 + 30_000 }),
+      playing: false,
+      expected: true,
+    },
+    {
+      name: 'duration changed',
+      previous: pos(),
+      next: pos({ duration: 200 }),
+      playing: false,
+      expected: false,
+    },
+    {
+      name: 'duration became live',
+      previous: pos(),
+      next: pos({ duration: null }),
+      playing: false,
+      expected: false,
+    },
+    {
+      name: 'rate changed',
+      previous: pos(),
+      next: pos({ playbackRate: 1.5 }),
+      playing: false,
+      expected: false,
+    },
+    {
+      name: 'custom tolerance accepts a 2 s drift',
+      previous: pos(),
+      next: pos({ position: 12, updatedAt: T0 }),
+      playing: true,
+      tolerance: 2,
+      expected: true,
+    },
+    {
+      name: 'zero tolerance refuses a tiny drift',
+      previous: pos(),
+      next: pos({ position: 10.01 }),
+      playing: true,
+      tolerance: 0,
+      expected: false,
+    },
+  ])('$name', ({ previous, next, playing, tolerance, expected }) => {
+    expect(isSamePlayback(previous, next, playing, tolerance)).toBe(expected);
+  });
+});
+
+describe('formatTime', () => {
+  it.each<[number | null, string]>([
+    [0, '0:00'],
+    [0.99, '0:00'],
+    [5, '0:05'],
+    [59.9, '0:59'],
+    [60, '1:00'],
+    [65, '1:05'],
+    [599, '9:59'],
+    [3599, '59:59'],
+    [3600, '1:00:00'],
+    [3723, '1:02:03'],
+    [36_000 + 61, '10:01:01'],
+    [null, '--:--'],
+    [Number.NaN, '--:--'],
+    [Number.POSITIVE_INFINITY, '--:--'],
+    [Number.NEGATIVE_INFINITY, '--:--'],
+    [-1, '--:--'],
+  ])('%s → %s', (seconds, expected) => {
+    expect(formatTime(seconds)).toBe(expected);
+  });
+});

@@ -1,0 +1,449 @@
+import { describe, expect, it } from 'vitest';
+import type { FrameState, MediaElementState, Metadata, Position } from './contract';
+import type { MediaSessionActionName } from './media-session-actions';
+import {
+  availableActions,
+  effectivePlaybackState,
+  effectivePosition,
+  isAudiblyPlaying,
+  isControllable,
+  type Session,
+  sessionKey,
+  type TabInfo,
+  toSessionView,
+} from './session';
+
+const T0 = 1_700_000_000_000;
+
+function pos(overrides: Partial<Position> = {}): Position {
+  return { duration: 300, playbackRate: 1, position: 12, updatedAt: T0, ...overrides };
+}
+
+function metadata(overrides: Partial<Metadata> = {}): Metadata {
+  return {
+    title: 'Song',
+    artist: 'Artist',
+    album: 'Album',
+    artwork: [],
+    chapterInfo: [],
+    ...overrides,
+  };
+}
+
+function media(overrides: Partial<MediaElementState> = {}): MediaElementState {
+  return {
+    kind: 'video',
+    playing: true,
+    muted: false,
+    volume: 1,
+    audible: true,
+    lastAudibleAt: T0,
+    position: pos(),
+    width: 640,
+    height: 360,
+    pictureInPicture: false,
+    disablePictureInPicture: false,
+    ...overrides,
+  };
+}
+
+/** An empty frame state with `overrides` applied. */
+function frameState(overrides: Partial<FrameState> = {}): FrameState {
+  return {
+    metadata: null,
+    actions: [],
+    playbackState: 'none',
+    positionState: null,
+    microphoneActive: null,
+    cameraActive: null,
+    screenshareActive: null,
+    media: null,
+    ...overrides,
+  };
+}
+
+function session(state: FrameState, overrides: Partial<Session> = {}): Session {
+  const identity = { tabId: 7, frameId: 0, documentId: 'DOC' };
+  return {
+    ...identity,
+    key: sessionKey(identity),
+    origin: 'https://player.test',
+    state,
+    firstSeenAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}
+
+function tab(overrides: Partial<TabInfo> = {}): TabInfo {
+  return {
+    tabId: 7,
+    windowId: 1,
+    title: 'Tab title',
+    url: 'https://player.test/watch?v=1',
+    audible: false,
+    muted: false,
+    active: true,
+    ...overrides,
+  };
+}
+
+describe('sessionKey', () => {
+  it('joins tab, frame and document', () => {
+    expect(sessionKey({ tabId: 12, frameId: 3, documentId: 'ABC' })).toBe('12:3:ABC');
+  });
+
+  it('differs when only the document differs (a navigation)', () => {
+    expect(sessionKey({ tabId: 1, frameId: 0, documentId: 'A' })).not.toBe(
+      sessionKey({ tabId: 1, frameId: 0, documentId: 'B' }),
+    );
+  });
+});
+
+describe('effectivePlaybackState', () => {
+  it.each<{ name: string; state: FrameState; expected: 'playing' | 'paused' | 'none' }>([
+    { name: 'nothing', state: frameState(), expected: 'none' },
+    {
+      name: 'page says playing',
+      state: frameState({ playbackState: 'playing' }),
+      expected: 'playing',
+    },
+    {
+      name: 'page says paused',
+      state: frameState({ playbackState: 'paused' }),
+      expected: 'paused',
+    },
+    {
+      name: 'page says paused while the element plays (page wins)',
+      state: frameState({ playbackState: 'paused', media: media({ playing: true }) }),
+      expected: 'paused',
+    },
+    {
+      name: 'page says playing while the element is paused (page wins)',
+      state: frameState({ playbackState: 'playing', media: media({ playing: false }) }),
+      expected: 'playing',
+    },
+    {
+      name: 'no page state, element playing',
+      state: frameState({ media: media({ playing: true }) }),
+      expected: 'playing',
+    },
+    {
+      name: 'no page state, element paused',
+      state: frameState({ media: media({ playing: false }) }),
+      expected: 'paused',
+    },
+  ])('$name → $expected', ({ state, expected }) => {
+    expect(effectivePlaybackState(state)).toBe(expected);
+  });
+});
+
+describe('effectivePosition', () => {
+  const page = pos({ position: 100 });
+  const element = pos({ position: 5 });
+
+  it.each<{ name: string; state: FrameState; expected: Position | null }>([
+    { name: 'nothing', state: frameState(), expected: null },
+    { name: 'only the page', state: frameState({ positionState: page }), expected: page },
+    {
+      name: 'only the element',
+      state: frameState({ media: media({ position: element }) }),
+      expected: element,
+    },
+    {
+      name: 'the page wins over the element',
+      state: frameState({ positionState: page, media: media({ position: element }) }),
+      expected: page,
+    },
+  ])('$name', ({ state, expected }) => {
+    expect(effectivePosition(state)).toBe(expected);
+  });
+});
+
+describe('isAudiblyPlaying', () => {
+  it.each<{ name: string; state: FrameState; tabAudible: boolean; expected: boolean }>([
+    { name: 'nothing', state: frameState(), tabAudible: true, expected: false },
+    {
+      name: 'audible element playing',
+      state: frameState({ media: media({ playing: true, audible: true }) }),
+      tabAudible: false,
+      expected: true,
+    },
+    {
+      name: 'muted element playing in a silent tab',
+      state: frameState({ media: media({ playing: true, audible: false, muted: true }) }),
+      tabAudible: false,
+      expected: false,
+    },
+    {
+      name: 'inaudible element playing in an audible tab',
+      state: frameState({ media: media({ playing: true, audible: false }) }),
+      tabAudible: true,
+      expected: true,
+    },
+    {
+      name: 'paused element in an audible tab',
+      state: frameState({ media: media({ playing: false, audible: false }) }),
+      tabAudible: true,
+      expected: false,
+    },
+    {
+      name: 'page says playing, no element, tab audible (Web Audio)',
+      state: frameState({ playbackState: 'playing' }),
+      tabAudible: true,
+      expected: true,
+    },
+    {
+      name: 'page says playing, no element, tab silent',
+      state: frameState({ playbackState: 'playing' }),
+      tabAudible: false,
+      expected: false,
+    },
+    {
+      name: 'page says paused while its element is still audible',
+      state: frameState({ playbackState: 'paused', media: media({ audible: true }) }),
+      tabAudible: true,
+      expected: false,
+    },
+  ])('$name → $expected', ({ state, tabAudible, expected }) => {
+    expect(isAudiblyPlaying(state, tabAudible)).toBe(expected);
+  });
+});
+
+describe('isControllable', () => {
+  it.each<{ name: string; state: FrameState; expected: boolean }>([
+    { name: 'nothing', state: frameState(), expected: false },
+    { name: 'a title', state: frameState({ metadata: metadata() }), expected: true },
+    {
+      name: 'metadata with an empty title and a paused element (it played audibly before)',
+      state: frameState({ metadata: metadata({ title: '' }), media: media({ playing: false }) }),
+      expected: true,
+    },
+    {
+      name: 'actions but no title and no playing element',
+      state: frameState({ actions: ['play', 'pause'], playbackState: 'playing' }),
+      expected: false,
+    },
+    {
+      name: 'a playing element without a title',
+      state: frameState({ media: media({ playing: true }) }),
+      expected: true,
+    },
+    {
+      name: 'a paused element without a title (pausing keeps it controllable)',
+      state: frameState({ media: media({ playing: false }) }),
+      expected: true,
+    },
+    {
+      name: 'a playing live stream without a title',
+      state: frameState({ media: media({ position: pos({ duration: null }) }) }),
+      expected: true,
+    },
+    {
+      name: 'a playing 3 s ping without a title (transient)',
+      state: frameState({ media: media({ position: pos({ duration: 3, position: 0 }) }) }),
+      expected: false,
+    },
+    {
+      name: 'a playing 5 s sound without a title (transient, boundary)',
+      state: frameState({ media: media({ position: pos({ duration: 5, position: 0 }) }) }),
+      expected: false,
+    },
+    {
+      name: 'a playing 5.5 s sound without a title',
+      state: frameState({ media: media({ position: pos({ duration: 5.5, position: 0 }) }) }),
+      expected: true,
+    },
+    {
+      name: 'a playing 3 s clip with a title',
+      state: frameState({
+        metadata: metadata(),
+        media: media({ position: pos({ duration: 3, position: 0 }) }),
+      }),
+      expected: true,
+    },
+    {
+      name: 'the page position state decides transience (long page, short element)',
+      state: frameState({
+        positionState: pos({ duration: 600 }),
+        media: media({ position: pos({ duration: 2, position: 0 }) }),
+      }),
+      expected: true,
+    },
+    {
+      name: 'the page position state decides transience (short page, long element)',
+      state: frameState({
+        positionState: pos({ duration: 2, position: 0 }),
+        media: media({ position: pos({ duration: 600 }) }),
+      }),
+      expected: false,
+    },
+  ])('$name → $expected', ({ state, expected }) => {
+    expect(isControllable(state)).toBe(expected);
+  });
+});
+
+describe('availableActions', () => {
+  it.each<{ name: string; state: FrameState; expected: MediaSessionActionName[] }>([
+    { name: 'nothing', state: frameState(), expected: [] },
+    {
+      name: 'page handlers only, in canonical order',
+      state: frameState({ actions: ['nexttrack', 'pause', 'play', 'previoustrack'] }),
+      expected: ['play', 'pause', 'previoustrack', 'nexttrack'],
+    },
+    {
+      name: 'page handlers only, no element means no seek extras',
+      state: frameState({ actions: ['togglemicrophone', 'hangup'] }),
+      expected: ['togglemicrophone', 'hangup'],
+    },
+    {
+      name: 'a bare element',
+      state: frameState({ media: media() }),
+      expected: ['play', 'pause', 'seekbackward', 'seekforward', 'stop', 'seekto'],
+    },
+    {
+      name: 'a bare element playing a live stream gets no seek',
+      state: frameState({ media: media({ position: pos({ duration: null }) }) }),
+      expected: ['play', 'pause', 'stop'],
+    },
+    {
+      name: 'page handlers plus an element get only play/pause/seekto extras',
+      state: frameState({ actions: ['nexttrack'], media: media() }),
+      expected: ['play', 'pause', 'nexttrack', 'seekto'],
+    },
+    {
+      name: 'page handlers plus a live element get only play/pause extras',
+      state: frameState({
+        actions: ['nexttrack'],
+        media: media({ position: pos({ duration: null }) }),
+      }),
+      expected: ['play', 'pause', 'nexttrack'],
+    },
+    {
+      name: 'a page seek handler is kept even for a live element',
+      state: frameState({
+        actions: ['seekforward', 'seekto'],
+        media: media({ position: pos({ duration: null }) }),
+      }),
+      expected: ['play', 'pause', 'seekforward', 'seekto'],
+    },
+    {
+      name: 'duplicate page handlers collapse',
+      state: frameState({ actions: ['play', 'play', 'pause'] }),
+      expected: ['play', 'pause'],
+    },
+  ])('$name', ({ state, expected }) => {
+    expect(availableActions(state)).toEqual(expected);
+  });
+});
+
+describe('toSessionView', () => {
+  it.each<{
+    name: string;
+    session: Session;
+    tab: TabInfo | undefined;
+    expected: string;
+  }>([
+    {
+      name: 'the metadata title',
+      session: session(frameState({ metadata: metadata({ title: 'Meta' }) })),
+      tab: tab({ title: 'Tab' }),
+      expected: 'Meta',
+    },
+    {
+      name: 'the tab title when metadata has none',
+      session: session(frameState({ metadata: metadata({ title: '' }), media: media() })),
+      tab: tab({ title: 'Tab' }),
+      expected: 'Tab',
+    },
+    {
+      name: 'the tab title when there is no metadata',
+      session: session(frameState({ media: media() })),
+      tab: tab({ title: 'Tab' }),
+      expected: 'Tab',
+    },
+    {
+      name: 'the host when the tab has no title',
+      session: session(frameState({ media: media() }), { origin: 'https://player.test:8443' }),
+      tab: tab({ title: '' }),
+      expected: 'player.test:8443',
+    },
+    {
+      name: 'the host when the tab is unknown',
+      session: session(frameState({ media: media() })),
+      tab: undefined,
+      expected: 'player.test',
+    },
+    {
+      name: 'the raw origin when it is not a URL',
+      session: session(frameState({ media: media() }), { origin: 'null' }),
+      tab: undefined,
+      expected: 'null',
+    },
+  ])('title: $name', ({ session: s, tab: t, expected }) => {
+    expect(toSessionView(s, t, { active: false, pinned: false }).title).toBe(expected);
+  });
+
+  it('maps every field of a full session', () => {
+    const state = frameState({
+      metadata: metadata({
+        artwork: [{ src: 'https://img.test/a.png', sizes: '96x96', type: 'image/png' }],
+      }),
+      actions: ['nexttrack'],
+      playbackState: 'paused',
+      positionState: pos({ position: 40 }),
+      microphoneActive: true,
+      cameraActive: false,
+      screenshareActive: null,
+      media: media({ kind: 'audio' }),
+    });
+    const view = toSessionView(session(state), tab({ muted: true, audible: true }), {
+      active: true,
+      pinned: false,
+    });
+    expect(view).toEqual({
+      key: '7:0:DOC',
+      tabId: 7,
+      frameId: 0,
+      title: 'Song',
+      artist: 'Artist',
+      album: 'Album',
+      artwork: [{ src: 'https://img.test/a.png', sizes: '96x96', type: 'image/png' }],
+      host: 'player.test',
+      pageUrl: 'https://player.test/watch?v=1',
+      kind: 'audio',
+      playbackState: 'paused',
+      position: pos({ position: 40 }),
+      actions: ['play', 'pause', 'nexttrack', 'seekto'],
+      microphoneActive: true,
+      cameraActive: false,
+      screenshareActive: null,
+      tabMuted: true,
+      tabAudible: true,
+      active: true,
+      pinned: false,
+    });
+  });
+
+  it('fills defaults for a bare session in an unknown tab', () => {
+    const view = toSessionView(session(frameState({ playbackState: 'playing' })), undefined, {
+      active: false,
+      pinned: true,
+    });
+    expect(view).toMatchObject({
+      title: 'player.test',
+      artist: '',
+      album: '',
+      artwork: [],
+      pageUrl: 'https://player.test',
+      kind: null,
+      playbackState: 'playing',
+      position: null,
+      actions: [],
+      tabMuted: false,
+      tabAudible: false,
+      active: false,
+      pinned: true,
+    });
+  });
+});

@@ -37,7 +37,7 @@ const TYPES: Record<string, string> = {
  * Serves `https://<host>.test/<path>`: `/media/*` from tests/fixtures/media, everything else from
  * tests/fixtures/pages. Honours `Range`, so media elements can seek as on a real server.
  */
-async function serveFixture(route: Route): Promise<void> {
+export async function serveFixture(route: Route): Promise<void> {
   const url = new URL(route.request().url());
   const base = url.pathname.startsWith('/media/') ? FIXTURES : join(FIXTURES, 'pages');
   const file = normalize(join(base, decodeURIComponent(url.pathname)));

@@ -93,6 +93,12 @@ export function readPlaybackState(): MediaSessionPlaybackState {
   return mediaSession && getPlaybackState ? getPlaybackState(mediaSession) : 'none';
 }
 
+function toNumberOnce(value: unknown): number {
+  return typeof value === 'bigint' || typeof value === 'symbol'
+    ? (value as never)
+    : +(value as number);
+}
+
 /**
  * Reads a `MediaPositionState` dictionary the way WebIDL converts it (members in lexicographic
  * order, each read once, `ToNumber` on each present value), into a null-prototype copy that the
@@ -101,14 +107,16 @@ export function readPlaybackState(): MediaSessionPlaybackState {
 function copyPositionDictionary(state: object): Record<string, number> {
   const copy: Record<string, number> = Object.create(null);
   const source = state as Record<string, unknown>;
-  // Unary plus is ToNumber: it throws for Symbol and BigInt exactly like the IDL conversion.
-  // Written out (no array loop) so a patched Array iterator cannot change what we read.
+  // Unary plus is ToNumber, run once on the page's value. Symbol and BigInt are passed through
+  // untouched: their conversion has no side effects, and the native method then throws its own
+  // "Failed to read the 'duration' property…" error. Written out (no array loop) so a patched
+  // Array iterator cannot change what we read.
   const duration = source.duration;
-  if (duration !== undefined) copy.duration = +(duration as number);
+  if (duration !== undefined) copy.duration = toNumberOnce(duration);
   const playbackRate = source.playbackRate;
-  if (playbackRate !== undefined) copy.playbackRate = +(playbackRate as number);
+  if (playbackRate !== undefined) copy.playbackRate = toNumberOnce(playbackRate);
   const position = source.position;
-  if (position !== undefined) copy.position = +(position as number);
+  if (position !== undefined) copy.position = toNumberOnce(position);
   return copy;
 }
 
@@ -132,8 +140,10 @@ export function wrapMediaSession(onChange: () => void): RecordedSession | null {
     // Another receiver or too few arguments: let the native method throw its own error.
     if (thisArg !== session || args.length < 2) return apply(native, thisArg, args);
     const raw = args[0];
+    // A Symbol cannot convert; the native method throws its own message for it, with no side effect.
+    if (typeof raw === 'symbol') return apply(native, thisArg, args);
     // Template literal = ToString, the conversion IDL applies to an enum argument (and it throws
-    // the same TypeError for a Symbol). Converting once keeps a page's `toString` from running twice.
+    // exceptions from a page's `toString` unchanged). Converting once keeps a page's `toString` from running twice.
     const action = typeof raw === 'string' ? raw : `${raw as string}`;
     const handler = args[1];
     const result = apply(native, thisArg, [action, handler]);

@@ -1,0 +1,187 @@
+/**
+ * A battery of observations of the page-visible MediaSession and media element APIs: return
+ * values, exceptions (type and message), property descriptors, `toString`, and how often a page's
+ * getters and `toString` are invoked. Runs inside a page (passed to `page.evaluate`), so it must
+ * be self-contained. Issue #2 runs it with and without Media Deck and requires equal results.
+ */
+export function probeMediaSession(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const ms = navigator.mediaSession;
+  const attempt = (name: string, fn: () => unknown) => {
+    try {
+      const value = fn();
+      out[name] = {
+        returned:
+          value === undefined
+            ? 'undefined'
+            : typeof value === 'object'
+              ? Object.prototype.toString.call(value)
+              : value,
+      };
+    } catch (error) {
+      const e = error as Error;
+      out[name] = { threw: `${e?.constructor?.name}: ${e?.message}` };
+    }
+  };
+  const describe = (obj: object, key: string) => {
+    const d = Object.getOwnPropertyDescriptor(obj, key);
+    if (!d) return null;
+    const fn = (f: unknown) =>
+      typeof f === 'function'
+        ? {
+            name: f.name,
+            length: f.length,
+            source: Function.prototype.toString.call(f),
+            hasPrototype: 'prototype' in f,
+          }
+        : f === undefined
+          ? 'undefined'
+          : typeof f;
+    return {
+      value: fn(d.value),
+      get: fn(d.get),
+      set: fn(d.set),
+      writable: d.writable,
+      enumerable: d.enumerable,
+      configurable: d.configurable,
+    };
+  };
+
+  out.protoKeys = Object.getOwnPropertyNames(MediaSession.prototype);
+  for (const key of out.protoKeys as string[])
+    out[`desc.MediaSession.${key}`] = describe(MediaSession.prototype, key);
+  for (const key of ['title', 'artist', 'album', 'artwork'])
+    out[`desc.MediaMetadata.${key}`] = describe(MediaMetadata.prototype, key);
+  for (const key of ['play', 'pause'])
+    out[`desc.HTMLMediaElement.${key}`] = describe(HTMLMediaElement.prototype, key);
+  out['desc.Function.toString'] = describe(Function.prototype, 'toString');
+  out.toStringOfToString = Function.prototype.toString.toString();
+
+  attempt('setActionHandler unknown action', () =>
+    ms.setActionHandler('bogus' as MediaSessionAction, () => {}),
+  );
+  attempt('setActionHandler one argument', () =>
+    (ms.setActionHandler as (a: string) => void)('play'),
+  );
+  attempt('setActionHandler no arguments', () => (ms.setActionHandler as () => void)());
+  attempt('setActionHandler wrong receiver', () =>
+    ms.setActionHandler.call({} as MediaSession, 'play', null),
+  );
+  attempt('setActionHandler non-callable', () => ms.setActionHandler('play', 5 as unknown as null));
+  attempt('setActionHandler symbol', () =>
+    ms.setActionHandler(Symbol('x') as unknown as MediaSessionAction, null),
+  );
+  attempt('setActionHandler valid', () => ms.setActionHandler('play', () => {}));
+  attempt('setActionHandler null', () => ms.setActionHandler('play', null));
+  attempt('setActionHandler undefined handler', () =>
+    ms.setActionHandler('pause', undefined as unknown as null),
+  );
+  let toStringCalls = 0;
+  attempt('setActionHandler object action', () =>
+    ms.setActionHandler(
+      {
+        toString: () => {
+          toStringCalls++;
+          return 'seekto';
+        },
+      } as unknown as MediaSessionAction,
+      () => {},
+    ),
+  );
+  out.actionToStringCalls = toStringCalls;
+  attempt(
+    'new setActionHandler',
+    () => new (ms.setActionHandler as unknown as new () => unknown)(),
+  );
+
+  const reads: string[] = [];
+  const counting = {
+    get duration() {
+      reads.push('duration');
+      return 30;
+    },
+    get playbackRate() {
+      reads.push('playbackRate');
+      return 1;
+    },
+    get position() {
+      reads.push('position');
+      return 3;
+    },
+  };
+  attempt('setPositionState counting getters', () => ms.setPositionState(counting));
+  out.positionReads = reads;
+  attempt('setPositionState negative duration', () => ms.setPositionState({ duration: -1 }));
+  attempt('setPositionState position past duration', () =>
+    ms.setPositionState({ duration: 10, position: 20 }),
+  );
+  attempt('setPositionState NaN', () => ms.setPositionState({ duration: Number.NaN }));
+  attempt('setPositionState zero rate', () =>
+    ms.setPositionState({ duration: 10, playbackRate: 0 }),
+  );
+  attempt('setPositionState no duration', () => ms.setPositionState({ position: 1 }));
+  attempt('setPositionState empty', () => ms.setPositionState({}));
+  attempt('setPositionState undefined', () => ms.setPositionState(undefined));
+  attempt('setPositionState number', () => ms.setPositionState(5 as unknown as MediaPositionState));
+  attempt('setPositionState bigint', () =>
+    ms.setPositionState({ duration: 1n as unknown as number }),
+  );
+  attempt('setPositionState throwing getter', () =>
+    ms.setPositionState({
+      get duration(): number {
+        throw new RangeError('page getter');
+      },
+    }),
+  );
+  attempt('setPositionState wrong receiver', () =>
+    ms.setPositionState.call({} as MediaSession, {}),
+  );
+  attempt('setPositionState Infinity', () =>
+    ms.setPositionState({ duration: Number.POSITIVE_INFINITY, position: 5 }),
+  );
+
+  const metadata = new MediaMetadata({ title: 'T', artwork: [{ src: 'cover.png' }] });
+  attempt('metadata set', () => {
+    ms.metadata = metadata;
+  });
+  out.metadataSameObject = ms.metadata === metadata;
+  out.artworkResolved = ms.metadata?.artwork[0]?.src;
+  attempt('metadata set string', () => {
+    (ms as unknown as { metadata: unknown }).metadata = 'x';
+  });
+  out.metadataAfterBadSet = ms.metadata === metadata;
+  attempt('metadata title in place', () => {
+    metadata.title = 'U';
+  });
+  out.titleAfter = ms.metadata?.title;
+  attempt('metadata set null', () => {
+    ms.metadata = null;
+  });
+  out.metadataAfterNull = ms.metadata;
+
+  attempt('playbackState bogus', () => {
+    (ms as unknown as { playbackState: string }).playbackState = 'bogus';
+  });
+  out.playbackStateAfterBogus = ms.playbackState;
+  attempt('playbackState playing', () => {
+    ms.playbackState = 'playing';
+  });
+  out.playbackStateAfter = ms.playbackState;
+
+  const extra = ms as unknown as Record<string, (v: unknown) => unknown>;
+  for (const name of ['setMicrophoneActive', 'setCameraActive', 'setScreenshareActive']) {
+    if (typeof extra[name] === 'function') {
+      attempt(`${name} true`, () => extra[name]?.call(ms, true));
+      attempt(`${name} none`, () => (extra[name] as () => unknown).call(ms));
+    }
+  }
+  attempt('play() on a detached element returns', () => {
+    const p = new Audio().play();
+    p.catch(() => {});
+    return p;
+  });
+  attempt('play wrong receiver', () =>
+    HTMLMediaElement.prototype.play.call({} as HTMLMediaElement),
+  );
+  return out;
+}

@@ -3,71 +3,20 @@
  * TESTING.md describes: a persistent context with the unpacked extension, fixture pages served
  * under https origins by `context.route`, and the service worker reachable for `evaluate`.
  */
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Route, type Worker } from 'playwright-core';
+  chromePath,
+  DIST,
+  launchWithExtension,
+  ROOT,
+  staticRoute,
+} from '../../scripts/lib/chromium.mjs';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-export const DIST = join(ROOT, 'dist');
-const FIXTURES = join(ROOT, 'tests/fixtures');
+export { chromePath, DIST, ROOT };
 
-/** The Chromium binary: `CHROME_PATH`, else Debian's. */
-export function chromePath(): string {
-  return process.env.CHROME_PATH ?? '/usr/bin/chromium';
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.png': 'image/png',
-  '.webm': 'video/webm',
-  '.svg': 'image/svg+xml',
-};
-
-/**
- * Serves `https://<host>.test/<path>`: `/media/*` from tests/fixtures/media, everything else from
- * tests/fixtures/pages. Honours `Range`, so media elements can seek as on a real server.
- */
-export async function serveFixture(route: Route): Promise<void> {
-  const url = new URL(route.request().url());
-  const base = url.pathname.startsWith('/media/') ? FIXTURES : join(FIXTURES, 'pages');
-  const file = normalize(join(base, decodeURIComponent(url.pathname)));
-  if (!file.startsWith(FIXTURES) || !existsSync(file) || !statSync(file).isFile()) {
-    await route.fulfill({ status: 404, body: 'not found' });
-    return;
-  }
-  const body = readFileSync(file);
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  const range = /bytes=(\d+)-(\d*)/.exec(route.request().headers().range ?? '');
-  if (range) {
-    const start = Number(range[1]);
-    const end = range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
-    await route.fulfill({
-      status: 206,
-      headers: {
-        'content-type': type,
-        'accept-ranges': 'bytes',
-        'content-range': `bytes ${start}-${end}/${body.length}`,
-      },
-      body: body.subarray(start, end + 1),
-    });
-    return;
-  }
-  await route.fulfill({
-    status: 200,
-    headers: { 'content-type': type, 'accept-ranges': 'bytes' },
-    body,
-  });
-}
+/** Serves tests/fixtures/pages (and /media/) under any `https://<name>.test/` origin. */
+export const serveFixture = staticRoute(join(ROOT, 'tests/fixtures/pages'));
 
 export interface LaunchOptions {
   headless?: boolean;
@@ -125,45 +74,10 @@ export interface Stats {
 
 /** Launches Chromium with the built extension. Throws if Chromium or `dist/` is missing. */
 export async function launchDeck(options: LaunchOptions = {}): Promise<Deck> {
-  if (!existsSync(join(DIST, 'manifest.json'))) {
-    throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
-  }
-  if (!existsSync(chromePath())) {
-    throw new Error(
-      `No Chromium at ${chromePath()}: run \`bash scripts/ensure-system.sh\` as root.`,
-    );
-  }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'media-deck-'));
-  if (options.preferences) {
-    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
-    writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(options.preferences));
-  }
-  const headless = options.headless ?? true;
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromePath(),
-    headless: false,
-    ignoreDefaultArgs: ['--mute-audio'],
-    viewport: { width: 1000, height: 700 },
-    args: [
-      ...(headless ? ['--headless=new'] : []),
-      '--no-sandbox',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--autoplay-policy=no-user-gesture-required',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-gpu',
-      '--disable-quic',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      ...(options.args ?? []),
-    ],
+  const { context, worker, extensionId, userDataDir, close } = await launchWithExtension({
+    ...options,
+    pagesDir: join(ROOT, 'tests/fixtures/pages'),
   });
-  await context.route(/^https:\/\/[a-z0-9-]+\.test\//, serveFixture);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
   const currentWorker = () =>
     context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? worker;
 
@@ -194,10 +108,7 @@ export async function launchDeck(options: LaunchOptions = {}): Promise<Deck> {
           ),
         ),
       ),
-    async close() {
-      await context.close().catch(() => {});
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

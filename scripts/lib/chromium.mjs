@@ -1,0 +1,143 @@
+// @ts-check
+/**
+ * Launches Debian's Chromium with the built Media Deck extension through playwright-core, as
+ * TESTING.md describes, and serves local files under https origins (`https://<name>.test/...`)
+ * with `context.route`, so pages get a secure context without certificates. Shared by
+ * `npm start`, the real-browser tests and the measurement script.
+ */
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const MEDIA = join(ROOT, 'tests/fixtures/media');
+
+/** The Chromium binary: `CHROME_PATH`, else Debian's `/usr/bin/chromium`. */
+export function chromePath() {
+  return process.env.CHROME_PATH ?? '/usr/bin/chromium';
+}
+
+/** @type {Record<string, string>} */
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.webm': 'video/webm',
+  '.svg': 'image/svg+xml',
+};
+
+/**
+ * A `context.route` handler serving `/media/*` from tests/fixtures/media and every other path
+ * from `pagesDir`, whatever the host. Honours `Range` (206), as media elements expect.
+ * @param {string} pagesDir
+ * @returns {(route: import('playwright-core').Route) => Promise<void>}
+ */
+export function staticRoute(pagesDir) {
+  return async (route) => {
+    const url = new URL(route.request().url());
+    const media = url.pathname.startsWith('/media/');
+    const base = media ? MEDIA : pagesDir;
+    const file = normalize(
+      join(base, decodeURIComponent(media ? url.pathname.slice('/media'.length) : url.pathname)),
+    );
+    if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
+      await route.fulfill({ status: 404, body: 'not found' });
+      return;
+    }
+    const body = readFileSync(file);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const range = /bytes=(\d+)-(\d*)/.exec(route.request().headers().range ?? '');
+    if (range) {
+      const start = Number(range[1]);
+      const end = range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+      await route.fulfill({
+        status: 206,
+        headers: {
+          'content-type': type,
+          'accept-ranges': 'bytes',
+          'content-range': `bytes ${start}-${end}/${body.length}`,
+        },
+        body: body.subarray(start, end + 1),
+      });
+      return;
+    }
+    await route.fulfill({
+      status: 200,
+      headers: { 'content-type': type, 'accept-ranges': 'bytes' },
+      body,
+    });
+  };
+}
+
+/** Matches every `https://<name>.test/` URL. */
+export const TEST_ORIGINS = /^https:\/\/[a-z0-9-]+\.test\//;
+
+/**
+ * Launches Chromium with the unpacked extension from `dist/`.
+ * @param {{ headless?: boolean, args?: string[], preferences?: object, pagesDir: string }} options
+ * @returns {Promise<{ context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker, extensionId: string, userDataDir: string, close(): Promise<void> }>}
+ * @throws {Error} when `dist/manifest.json` or the Chromium binary is missing.
+ */
+export async function launchWithExtension(options) {
+  if (!existsSync(join(DIST, 'manifest.json'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm test and npm start do).');
+  }
+  if (!existsSync(chromePath())) {
+    throw new Error(
+      `No Chromium at ${chromePath()}: run \`bash scripts/ensure-system.sh\` as root, or set CHROME_PATH.`,
+    );
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'media-deck-'));
+  if (options.preferences) {
+    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+    writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(options.preferences));
+  }
+  const headless = options.headless ?? true;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromePath(),
+    headless: false, // '--headless=new' is passed below: the old headless mode has no extensions
+    ignoreDefaultArgs: ['--mute-audio'], // muted, Chrome never marks a tab audible
+    viewport: headless ? { width: 1000, height: 700 } : null,
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      '--no-sandbox',
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--autoplay-policy=no-user-gesture-required',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      ...(headless ? ['--disable-gpu'] : []),
+      ...(options.args ?? []),
+    ],
+  });
+  await context.route(TEST_ORIGINS, staticRoute(options.pagesDir));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    userDataDir,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

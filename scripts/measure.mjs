@@ -1,0 +1,105 @@
+// @ts-check
+/**
+ * `npm run measure`: prints the figures issue #2 asks for, measured on the built extension:
+ * the shipped size of each content script and of the popup (raw and gzip), and the time from a
+ * click in the popup to the page's own action handler running (median and p95 over N clicks,
+ * high-resolution epoch timestamps taken in the popup and in the page).
+ * Usage: node scripts/measure.mjs [--clicks N]
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST, launchWithExtension, ROOT } from './lib/chromium.mjs';
+
+const clicksArg = process.argv.indexOf('--clicks');
+const CLICKS = clicksArg > 0 ? Number(process.argv[clicksArg + 1]) : 50;
+
+/** @param {string} dir @returns {string[]} */
+const walk = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+
+/** @param {string[]} files */
+function sizeRow(files) {
+  const raw = files.reduce((n, f) => n + statSync(f).size, 0);
+  const gz = files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+  return { raw, gz };
+}
+const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KiB`;
+
+const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
+console.log('Shipped sizes (dist/):');
+for (const cs of manifest.content_scripts) {
+  for (const js of cs.js) {
+    const { raw, gz } = sizeRow([join(DIST, js)]);
+    console.log(
+      `  content script ${js} (${cs.world ?? 'ISOLATED'} world): ${kb(raw)} raw, ${kb(gz)} gzip`,
+    );
+  }
+}
+const popupHtml = readFileSync(join(DIST, manifest.action.default_popup), 'utf8');
+const popupFiles = [...popupHtml.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) =>
+  join(DIST, m[1] ?? ''),
+);
+const popupImports = new Set(popupFiles);
+for (const f of [...popupImports]) {
+  for (const m of readFileSync(f, 'utf8').matchAll(
+    /from"\.\/([^"]+\.js)"|import"\.\/([^"]+\.js)"/g,
+  )) {
+    popupImports.add(join(f, '..', m[1] ?? m[2] ?? ''));
+  }
+}
+const popup = sizeRow([...popupImports]);
+console.log(
+  `  popup (${[...popupImports].map((f) => relative(DIST, f)).join(', ')}): ${kb(popup.raw)} raw, ${kb(popup.gz)} gzip`,
+);
+const all = sizeRow(walk(DIST).filter((f) => f.endsWith('.js')));
+console.log(`  all JavaScript in dist/: ${kb(all.raw)} raw, ${kb(all.gz)} gzip\n`);
+
+const deck = await launchWithExtension({
+  headless: true,
+  pagesDir: join(ROOT, 'tests/fixtures/pages'),
+});
+try {
+  const page = await deck.context.newPage();
+  await page.goto('https://player.test/music.html');
+  await page.evaluate(() => /** @type {any} */ (window).player.play());
+  const popupPage = await deck.context.newPage();
+  await popupPage.goto(`chrome-extension://${deck.extensionId}/src/popup/index.html`);
+  const button = popupPage
+    .getByRole('listitem', { name: 'First Light' })
+    .getByRole('button', { name: 'Seek forward 10 seconds' });
+  await button.waitFor();
+  /** @type {number[]} */
+  const samples = [];
+  for (let i = 0; i < CLICKS + 5; i++) {
+    await page.evaluate(() => {
+      const w = /** @type {any} */ (window);
+      w.calls.length = 0;
+      w.player.audio.currentTime = 0;
+    });
+    const clickedAt = await button.evaluate((el) => {
+      const t = performance.timeOrigin + performance.now();
+      /** @type {HTMLElement} */ (el).click();
+      return t;
+    });
+    const handledAt = await page.waitForFunction(
+      () => /** @type {any} */ (window).calls[0]?.at,
+      null,
+      { polling: 1 },
+    );
+    if (i >= 5) samples.push((await handledAt.jsonValue()) - clickedAt); // the first 5 warm up
+    await popupPage.waitForTimeout(20);
+  }
+  samples.sort((a, b) => a - b);
+  const q = (/** @type {number} */ p) =>
+    samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] ?? NaN;
+  console.log(`Popup click → page handler (seekforward), ${samples.length} clicks:`);
+  console.log(
+    `  median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, min ${q(0).toFixed(2)} ms, max ${q(1).toFixed(2)} ms`,
+  );
+} finally {
+  await deck.close();
+}

@@ -17,6 +17,7 @@ import {
   type DeckSnapshot,
   isAudiblyPlaying,
   isControllable,
+  isTransientSound,
   type Session,
   type SessionIdentity,
   sessionKey,
@@ -204,11 +205,14 @@ export class SessionRegistry {
     return pickActive(this.stack, this.candidates(), this.pinned);
   }
 
-  /** What an open popup shows: sessions in display order, active first. */
+  /** What an open popup shows: sessions in display order, active first; no transient sounds. */
   snapshot(): DeckSnapshot {
     const candidates = this.candidates();
     const activeKey = pickActive(this.stack, candidates, this.pinned);
-    const order = orderSessions(this.stack, candidates, activeKey);
+    const listed = candidates.filter(
+      (c) => !isTransientSound((this.sessions.get(c.key) as Session).state),
+    );
+    const order = orderSessions(this.stack, listed, activeKey);
     return {
       activeKey,
       pinnedKey: this.pinned,

@@ -79,7 +79,17 @@ export function isAudiblyPlaying(state: FrameState, tabAudible: boolean): boolea
 export function isControllable(state: FrameState): boolean {
   const hasTitle = (state.metadata?.title ?? '') !== '';
   if (!hasTitle && state.media === null) return false;
-  return !(isTransient(effectivePosition(state)?.duration ?? null) && !hasTitle);
+  return !isTransientSound(state);
+}
+
+/**
+ * Whether the session is only a transient sound: a notification ping of 5 s or less with no
+ * title. Such sessions never take focus and are not listed in the popup, like Chrome's
+ * "transient" audio focus.
+ */
+export function isTransientSound(state: FrameState): boolean {
+  const hasTitle = (state.metadata?.title ?? '') !== '';
+  return !hasTitle && isTransient(effectivePosition(state)?.duration ?? null);
 }
 
 /**

@@ -80,6 +80,22 @@ describe('focus policy across tabs', () => {
     await waitActive('First Light');
   });
 
+  it('a one-second notification sound neither takes focus nor appears in the list', async () => {
+    const chat = await deck.open('https://chat.test/ping.html');
+    const before = await deck.stats();
+    await chat.evaluate(() => (window as unknown as { ping(): Promise<void> }).ping());
+    // The chat tab did report its sound (so the filter, not silence, keeps it out)...
+    await waitFor('the ping reported', async () => {
+      const tabs = (await deck.stats()).frameMessagesByTab;
+      return Object.keys(tabs).length > Object.keys(before.frameMessagesByTab).length;
+    });
+    await chat.waitForTimeout(1500); // past the end of the ping
+    const snapshot = await deck.snapshot();
+    expect(activeTitle(snapshot)).toBe('First Light');
+    expect(snapshot.sessions.map((s) => s.host)).not.toContain('chat.test');
+    await chat.close();
+  });
+
   it('pinning in the popup makes a session active until unpinned', async () => {
     await popup
       .getByRole('button', { name: 'Pin Test Card Documentary as the active session' })

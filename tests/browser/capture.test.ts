@@ -185,6 +185,40 @@ describe('capture', () => {
     await page.close();
   });
 
+  it('a page calling setPositionState 60 times a second sends only a handful of messages', async () => {
+    const page = await deck.open('https://player.test/music.html');
+    await play(page);
+    await waitFor('music playing', async () =>
+      (await deck.snapshot()).sessions.some(
+        (s) => s.host === 'player.test' && s.playbackState === 'playing',
+      ),
+    );
+    const tabId = await deck.worker.evaluate(
+      async () => (await chrome.tabs.query({ url: 'https://player.test/*' }))[0]?.id,
+    );
+    const before = (await deck.stats()).frameMessagesByTab[String(tabId)] ?? 0;
+    const calls = await page.evaluate(async () => {
+      const audio = (window as unknown as { player: { audio: HTMLAudioElement } }).player.audio;
+      let n = 0;
+      const started = performance.now();
+      while (performance.now() - started < 3000) {
+        navigator.mediaSession.setPositionState({
+          duration: audio.duration,
+          playbackRate: 1,
+          position: audio.currentTime,
+        });
+        n++;
+        await new Promise((r) => setTimeout(r, 16));
+      }
+      return n;
+    });
+    const after = (await deck.stats()).frameMessagesByTab[String(tabId)] ?? 0;
+    expect(calls).toBeGreaterThan(120);
+    // Steady playback confirms what the service worker already extrapolates: (almost) nothing to send.
+    expect(after - before).toBeLessThanOrEqual(3);
+    await page.close();
+  });
+
   it('a page without media sends the service worker nothing', async () => {
     const before = await deck.stats();
     const page = await deck.open('https://quiet.test/no-media.html');

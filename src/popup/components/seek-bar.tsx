@@ -41,17 +41,25 @@ export function SeekBar({
   const [pending, setPending] = useState<{ time: number; at: number; sample: number } | null>(null);
   const lastDragSend = useRef(0);
   const now = useAnimationClock(playing && drag === null);
+  // A seek we just sent expires on a timer, not on the animation clock (which stops when paused).
+  useEffect(() => {
+    if (!pending) return;
+    const id = setTimeout(() => setPending(null), PENDING_SEEK_MS);
+    return () => clearTimeout(id);
+  }, [pending]);
   if (!position) return null;
 
   const duration = position.duration;
   const canSeek = duration !== null && duration > 0 && view.actions.includes('seekto');
-  const reported = extrapolatePosition(position, playing, now);
-  // A seek we just sent wins until the page reports a new position, or for PENDING_SEEK_MS.
-  const pendingValid =
-    pending !== null && pending.sample === position.updatedAt && now - pending.at < PENDING_SEEK_MS;
-  const current =
-    drag ??
-    (pendingValid && pending ? pending.time + (playing ? (now - pending.at) / 1000 : 0) : reported);
+  // A seek we just sent wins until the page reports a new position (or it expires), extrapolated
+  // like any position sample: at the playback rate, clamped to the duration.
+  const pendingSample =
+    pending !== null &&
+    pending.sample === position.updatedAt &&
+    Date.now() - pending.at < PENDING_SEEK_MS
+      ? { ...position, position: pending.time, updatedAt: pending.at }
+      : null;
+  const current = drag ?? extrapolatePosition(pendingSample ?? position, playing, now);
   const fraction = duration ? Math.min(1, current / duration) : 0;
 
   const seek = (time: number, fastSeek: boolean) => {

@@ -1,0 +1,333 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  type DeckSnapshot,
+  POPUP_PORT,
+  type PopupToWorker,
+  type SessionView,
+} from '../shared/contract';
+import { createDeckStore, type PortLike } from './deck-store';
+
+/** A hand-written `runtime.Port`: records what is posted, lets the test fire its events. */
+class FakePort implements PortLike {
+  readonly posted: unknown[] = [];
+  private readonly messageListeners: ((message: unknown) => void)[] = [];
+  private readonly disconnectListeners: (() => void)[] = [];
+  throwOnPost = false;
+
+  postMessage(message: unknown): void {
+    if (this.throwOnPost) throw new Error('Attempting to use a disconnected port object');
+    this.posted.push(message);
+  }
+  onMessage = {
+    addListener: (listener: (message: unknown) => void) => {
+      this.messageListeners.push(listener);
+    },
+  };
+  onDisconnect = {
+    addListener: (listener: () => void) => {
+      this.disconnectListeners.push(listener);
+    },
+  };
+
+  deliver(message: unknown): void {
+    for (const listener of this.messageListeners) listener(message);
+  }
+  disconnect(): void {
+    for (const listener of this.disconnectListeners) listener();
+  }
+}
+
+/** `connect` that hands out a new FakePort per call and remembers them. */
+function fakeConnect() {
+  const ports: FakePort[] = [];
+  const connect = vi.fn((_name: string): PortLike => {
+    const port = new FakePort();
+    ports.push(port);
+    return port;
+  });
+  return { connect, ports };
+}
+
+/** `later` that only records what it was asked to schedule; the test runs it. */
+function fakeLater() {
+  const scheduled: { fn: () => void; ms: number }[] = [];
+  const later = vi.fn((fn: () => void, ms: number) => {
+    scheduled.push({ fn, ms });
+  });
+  return { later, scheduled };
+}
+
+function view(overrides: Partial<SessionView> = {}): SessionView {
+  return {
+    key: '7:0:DOC',
+    tabId: 7,
+    frameId: 0,
+    title: 'Song',
+    artist: 'Artist',
+    album: 'Album',
+    artwork: [{ src: 'https://img.test/a.png', sizes: '96x96', type: 'image/png' }],
+    host: 'player.test',
+    pageUrl: 'https://player.test/watch',
+    kind: 'audio',
+    playbackState: 'playing',
+    position: { duration: 60, playbackRate: 1, position: 30, updatedAt: 1_700_000_000_000 },
+    actions: ['play', 'pause'],
+    microphoneActive: null,
+    cameraActive: null,
+    screenshareActive: null,
+    tabMuted: false,
+    tabAudible: true,
+    active: true,
+    pinned: false,
+    ...overrides,
+  };
+}
+
+function snapshot(sessions: SessionView[] = [view()]): DeckSnapshot {
+  return { sessions, activeKey: sessions[0]?.key ?? null, pinnedKey: null };
+}
+
+function lastPort(ports: FakePort[]): FakePort {
+  const port = ports.at(-1);
+  if (!port) throw new Error('no port connected');
+  return port;
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createDeckStore', () => {
+  it('connects once, with the popup Port name, and starts connected with no snapshot', () => {
+    const { connect } = fakeConnect();
+    const { later } = fakeLater();
+    const store = createDeckStore(connect, later);
+    expect(POPUP_PORT).toBe('media-deck/popup');
+    expect(connect).toHaveBeenCalledTimes(1);
+    expect(connect).toHaveBeenCalledWith('media-deck/popup');
+    expect(store.get()).toEqual({ snapshot: null, connected: true, rejected: 0 });
+    expect(later).not.toHaveBeenCalled();
+  });
+
+  it('takes a valid snapshot message and notifies subscribers', () => {
+    const { connect, ports } = fakeConnect();
+    const store = createDeckStore(connect, fakeLater().later);
+    const listener = vi.fn(() => {
+      // Subscribers see the new state when they are called.
+      expect(store.get().snapshot).not.toBeNull();
+    });
+    store.subscribe(listener);
+    const next = snapshot([view(), view({ key: '8:0:DOC', tabId: 8, active: false })]);
+    lastPort(ports).deliver({ type: 'snapshot', snapshot: next });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.get().snapshot).toEqual(next);
+    expect(store.get().rejected).toBe(0);
+    expect(store.get().connected).toBe(true);
+  });
+
+  it('replaces the snapshot with each new one', () => {
+    const { connect, ports } = fakeConnect();
+    const store = createDeckStore(connect, fakeLater().later);
+    const port = lastPort(ports);
+    port.deliver({ type: 'snapshot', snapshot: snapshot([view({ title: 'First' })]) });
+    port.deliver({ type: 'snapshot', snapshot: snapshot([]) });
+    expect(store.get().snapshot).toEqual({ sessions: [], activeKey: null, pinnedKey: null });
+  });
+
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['a string', 'snapshot'],
+    ['an unknown type', { type: 'hello', snapshot: snapshot() }],
+    ['no snapshot', { type: 'snapshot' }],
+    ['sessions not an array', { type: 'snapshot', snapshot: { ...snapshot(), sessions: 'x' } }],
+    [
+      'a session missing a field',
+      {
+        type: 'snapshot',
+        snapshot: {
+          ...snapshot(),
+          sessions: [(({ title: _title, ...rest }) => rest)(view())],
+        },
+      },
+    ],
+    [
+      'an unsafe artwork URL',
+      {
+        type: 'snapshot',
+        snapshot: snapshot([
+          view({ artwork: [{ src: 'javascript:alert(1)', sizes: '96x96', type: 'image/png' }] }),
+        ]),
+      },
+    ],
+    ['an extra top-level field', { type: 'snapshot', snapshot: snapshot(), extra: 1 }],
+  ])('rejects %s, counting it and keeping the last good snapshot', (_name, message) => {
+    const { connect, ports } = fakeConnect();
+    const store = createDeckStore(connect, fakeLater().later);
+    const port = lastPort(ports);
+    const good = snapshot();
+    port.deliver({ type: 'snapshot', snapshot: good });
+    port.deliver(message);
+    expect(store.get().rejected).toBe(1);
+    expect(store.get().snapshot).toEqual(good);
+    port.deliver(message);
+    expect(store.get().rejected).toBe(2);
+    expect(store.get().snapshot).toEqual(good);
+  });
+
+  it('does not take a first snapshot from an invalid message', () => {
+    const { connect, ports } = fakeConnect();
+    const store = createDeckStore(connect, fakeLater().later);
+    lastPort(ports).deliver({ type: 'snapshot', snapshot: { sessions: [{}] } });
+    expect(store.get()).toEqual({ snapshot: null, connected: true, rejected: 1 });
+  });
+
+  it('posts what it sends to the Port', () => {
+    const { connect, ports } = fakeConnect();
+    const store = createDeckStore(connect, fakeLater().later);
+    const messages: PopupToWorker[] = [
+      { type: 'media-action', key: '7:0:DOC', details: { action: 'pause' } },
+      { type: 'mute-tab', key: '7:0:DOC', muted: true },
+      { type: 'focus-tab', key: '7:0:DOC' },
+      { type: 'pin', key: null },
+    ];
+    for (const message of messages) store.send(message);
+    expect(lastPort(ports).posted).toEqual(messages);
+  });
+
+  it('on disconnect: connected false, subscribers told, reconnect scheduled after 100 ms', () => {
+    const { connect, ports } = fakeConnect();
+    const { later, scheduled } = fakeLater();
+    const store = createDeckStore(connect, later);
+    const first = lastPort(ports);
+    first.deliver({ type: 'snapshot', snapshot: snapshot() });
+    const listener = vi.fn();
+    store.subscribe(listener);
+
+    first.disconnect();
+    expect(store.get().connected).toBe(false);
+    expect(listener).toHaveBeenCalledTimes(1);
+    // The last snapshot stays on screen while reconnecting.
+    expect(store.get().snapshot).toEqual(snapshot());
+    expect(scheduled.map((s) => s.ms)).toEqual([100]);
+    expect(connect).toHaveBeenCalledTimes(1);
+
+    // Commands while disconnected are dropped, not posted to the dead Port.
+    store.send({ type: 'focus-tab', key: '7:0:DOC' });
+    expect(first.posted).toEqual([]);
+
+    scheduled[0]?.fn();
+    expect(connect).toHaveBeenCalledTimes(2);
+    expect(connect).toHaveBeenLastCalledWith('media-deck/popup');
+    expect(store.get().connected).toBe(true);
+    expect(listener).toHaveBeenCalledTimes(2);
+
+    const second = lastPort(ports);
+    expect(second).not.toBe(first);
+    store.send({ type: 'focus-tab', key: '8:0:DOC' });
+    expect(second.posted).toEqual([{ type: 'focus-tab', key: '8:0:DOC' }]);
+    expect(first.posted).toEqual([]);
+
+    const fresh = snapshot([view({ title: 'After restart' })]);
+    second.deliver({ type: 'snapshot', snapshot: fresh });
+    expect(store.get().snapshot).toEqual(fresh);
+  });
+
+  it('ignores a late disconnect of a Port it already replaced', () => {
+    const { connect, ports } = fakeConnect();
+    const { later, scheduled } = fakeLater();
+    const store = createDeckStore(connect, later);
+    const first = lastPort(ports);
+    first.disconnect();
+    scheduled[0]?.fn();
+    const second = lastPort(ports);
+
+    first.disconnect();
+    expect(store.get().connected).toBe(true);
+    expect(later).toHaveBeenCalledTimes(1);
+    store.send({ type: 'pin', key: null });
+    expect(second.posted).toEqual([{ type: 'pin', key: null }]);
+  });
+
+  it('reconnects again after each disconnect', () => {
+    const { connect, ports } = fakeConnect();
+    const { later, scheduled } = fakeLater();
+    const store = createDeckStore(connect, later);
+    for (let i = 0; i < 3; i++) {
+      lastPort(ports).disconnect();
+      expect(store.get().connected).toBe(false);
+      scheduled.at(-1)?.fn();
+      expect(store.get().connected).toBe(true);
+    }
+    expect(connect).toHaveBeenCalledTimes(4);
+    expect(new Set(ports).size).toBe(4);
+  });
+
+  it('uses setTimeout with 100 ms by default', () => {
+    vi.useFakeTimers();
+    const { connect, ports } = fakeConnect();
+    const store = createDeckStore(connect);
+    lastPort(ports).disconnect();
+    vi.advanceTimersByTime(99);
+    expect(connect).toHaveBeenCalledTimes(1);
+    expect(store.get().connected).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(connect).toHaveBeenCalledTimes(2);
+    expect(store.get().connected).toBe(true);
+  });
+
+  it('unsubscribe stops only that listener', () => {
+    const { connect, ports } = fakeConnect();
+    const store = createDeckStore(connect, fakeLater().later);
+    const kept = vi.fn();
+    const dropped = vi.fn();
+    store.subscribe(kept);
+    const unsubscribe = store.subscribe(dropped);
+    const port = lastPort(ports);
+    port.deliver({ type: 'snapshot', snapshot: snapshot() });
+    expect(dropped).toHaveBeenCalledTimes(1);
+
+    unsubscribe();
+    port.deliver({ type: 'snapshot', snapshot: snapshot([]) });
+    port.disconnect();
+    expect(dropped).toHaveBeenCalledTimes(1);
+    expect(kept).toHaveBeenCalledTimes(3);
+  });
+
+  it('retries after 500 ms when connect throws, then works normally', () => {
+    const { connect: realConnect, ports } = fakeConnect();
+    let failures = 2;
+    const connect = vi.fn((name: string): PortLike => {
+      if (failures > 0) {
+        failures--;
+        throw new Error('Could not establish connection');
+      }
+      return realConnect(name);
+    });
+    const { later, scheduled } = fakeLater();
+    const store = createDeckStore(connect, later);
+    expect(store.get().connected).toBe(false);
+    expect(scheduled.map((s) => s.ms)).toEqual([500]);
+    // Sending with no Port does not throw.
+    expect(() => store.send({ type: 'pin', key: null })).not.toThrow();
+
+    scheduled[0]?.fn();
+    expect(store.get().connected).toBe(false);
+    expect(scheduled.map((s) => s.ms)).toEqual([500, 500]);
+
+    scheduled[1]?.fn();
+    expect(connect).toHaveBeenCalledTimes(3);
+    expect(store.get().connected).toBe(true);
+    expect(later).toHaveBeenCalledTimes(2);
+    lastPort(ports).deliver({ type: 'snapshot', snapshot: snapshot() });
+    expect(store.get().snapshot).toEqual(snapshot());
+    store.send({ type: 'pin', key: null });
+    expect(lastPort(ports).posted).toEqual([{ type: 'pin', key: null }]);
+  });
+
+  it('swallows a postMessage that throws (the Port just closed)', () => {
+    const { connect, ports } = fakeConnect();
+    const store = createDeckStore(connect, fakeLater().later);
+    lastPort(ports).throwOnPost = true;
+    expect(() => store.send({ type: 'focus-tab', key: '7:0:DOC' })).not.toThrow();
+  });
+});

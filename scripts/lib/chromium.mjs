@@ -85,7 +85,8 @@ export const TEST_ORIGINS = /^https:\/\/[a-z0-9-]+\.test\//;
 
 /**
  * Launches Chromium with the unpacked extension from `dist/`.
- * @param {{ headless?: boolean, args?: string[], preferences?: object, pagesDir: string }} options
+ * @param {{ headless?: boolean, display?: string, args?: string[], preferences?: object, pagesDir: string }} options
+ *   `display`: the X display for a headed run (default: `DISPLAY`).
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker, extensionId: string, userDataDir: string, close(): Promise<void> }>}
  * @throws {Error} when `dist/manifest.json` or the Chromium binary is missing.
  */
@@ -108,6 +109,7 @@ export async function launchWithExtension(options) {
     executablePath: chromePath(),
     headless: false, // '--headless=new' is passed below: the old headless mode has no extensions
     ignoreDefaultArgs: ['--mute-audio'], // muted, Chrome never marks a tab audible
+    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
     viewport: headless ? { width: 1000, height: 700 } : null,
     args: [
       ...(headless ? ['--headless=new'] : []),

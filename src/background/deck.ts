@@ -4,11 +4,12 @@
  * the first `await` stays synchronous, so the picture-in-picture gesture path can use it.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import type { DeckSnapshot } from '../shared/contract';
 import { SessionRegistry } from './session-registry';
 
 const STORAGE_KEY = 'registry';
-/** Milliseconds between a change and its write to `chrome.storage.session`. */
-const PERSIST_DELAY_MS = 250;
+/** Milliseconds a command's badge stays on the toolbar icon. */
+const NOTICE_MS = 2000;
 
 /** Counters the diagnostics, tests and benchmark read (`globalThis.mediaDeck.stats`). */
 export interface DeckStats {
@@ -19,7 +20,7 @@ export interface DeckStats {
   /** Messages refused (invalid, unknown sender), by reason. */
   rejectedByReason: Record<string, number>;
   /** Last action outcomes, newest last (at most 20). */
-  actions: { key: string; action: string; outcome: string; ms: number }[];
+  actions: { key: string; action: string; outcome: string; source: string; ms: number }[];
 }
 
 /** The service worker's state. */
@@ -35,8 +36,10 @@ export class Deck {
   /** Resolves once the registry was restored from `chrome.storage.session`. */
   readonly ready: Promise<void>;
   private restored = false;
+  private notice: { text: string; at: number } | null = null;
+  private badgeTimer: ReturnType<typeof setTimeout> | null = null;
   private pushScheduled = false;
-  private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private persistScheduled = false;
 
   constructor() {
     this.ready = this.restore();
@@ -76,17 +79,45 @@ export class Deck {
         this.pushToPopups();
       });
     }
-    if (this.persistTimer === null) {
-      this.persistTimer = setTimeout(() => {
-        this.persistTimer = null;
+    if (!this.persistScheduled) {
+      // Written in the same turn: Chrome may stop the worker at any moment, and a focus change
+      // lost to a delayed write would send the next key press to the wrong tab. Bursts within one
+      // task still cost one write; the bridges already coalesce reports.
+      this.persistScheduled = true;
+      queueMicrotask(() => {
+        this.persistScheduled = false;
         void browser.storage.session.set({ [STORAGE_KEY]: this.registry.toData() }).catch(() => {});
-      }, PERSIST_DELAY_MS);
+      });
     }
+  }
+
+  /**
+   * Tells the user something about the last command: a short `badge` on the toolbar icon for
+   * `NOTICE_MS` (with `text` as its tooltip), and `text` in an open popup while it is recent.
+   */
+  notify(text: string, badge: string): void {
+    this.notice = { text, at: Date.now() };
+    void browser.action.setBadgeText({ text: badge }).catch(() => {});
+    void browser.action.setTitle({ title: `Media Deck: ${text}` }).catch(() => {});
+    if (this.badgeTimer !== null) clearTimeout(this.badgeTimer);
+    this.badgeTimer = setTimeout(() => {
+      this.badgeTimer = null;
+      void browser.action.setBadgeText({ text: '' }).catch(() => {});
+      void browser.action.setTitle({ title: 'Media Deck' }).catch(() => {});
+    }, NOTICE_MS);
+    this.pushToPopups();
+  }
+
+  /** What an open popup shows, with the last notice while it is recent. */
+  snapshot(): DeckSnapshot {
+    const notice =
+      this.notice && Date.now() - this.notice.at < NOTICE_MS * 4 ? this.notice.text : null;
+    return this.registry.snapshot(notice);
   }
 
   /** Sends the current snapshot to every open popup (or to one). */
   pushToPopups(only?: Runtime.Port): void {
-    const message = { type: 'snapshot' as const, snapshot: this.registry.snapshot() };
+    const message = { type: 'snapshot' as const, snapshot: this.snapshot() };
     for (const port of only ? [only] : this.popups) {
       try {
         port.postMessage(message);

@@ -5,7 +5,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { PopupToWorkerSchema, parseMessage } from '../shared/contract';
 import type { Deck } from './deck';
-import { sendAction } from './run-action';
+import { focusTab, muteTab, runAction, togglePictureInPicture } from './session-control';
 
 /**
  * Whether `sender` is one of this extension's own pages (the popup, the options page, or the popup
@@ -42,28 +42,11 @@ export function servePopupPort(port: Runtime.Port, deck: Deck): void {
     }
     const session = deck.registry.get(message.key);
     if (!session) return;
-    if (message.type === 'media-action') {
-      const started = performance.now();
-      void sendAction(session, message.details).then((outcome) => {
-        const actions = deck.stats.actions;
-        actions.push({
-          key: session.key,
-          action: message.details.action,
-          outcome,
-          ms: performance.now() - started,
-        });
-        if (actions.length > 20) actions.shift();
-        // The frame is gone without a disconnect (it crashed): forget its session.
-        if (outcome === 'failed' && deck.registry.removeSession(session.key)) deck.changed();
-      });
-    } else if (message.type === 'mute-tab') {
-      void browser.tabs.update(session.tabId, { muted: message.muted }).catch(() => {});
-    } else if (message.type === 'focus-tab') {
-      void browser.tabs
-        .update(session.tabId, { active: true })
-        .then((tab) => tab && browser.windows.update(tab.windowId as number, { focused: true }))
-        .catch(() => {});
-    }
+    if (message.type === 'media-action') void runAction(deck, session, message.details, 'popup');
+    else if (message.type === 'picture-in-picture')
+      void togglePictureInPicture(deck, session, 'session', 'popup');
+    else if (message.type === 'mute-tab') muteTab(session, message.muted);
+    else if (message.type === 'focus-tab') focusTab(session);
   });
   deck.pushToPopups(port);
 }

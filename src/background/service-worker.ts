@@ -5,9 +5,11 @@
  */
 import browser from 'webextension-polyfill';
 import { FRAME_PORT, POPUP_PORT } from '../shared/contract';
+import { listenToCommands } from './commands';
 import { Deck } from './deck';
 import { serveFramePort } from './frame-port';
 import { servePopupPort } from './popup-port';
+import { watchSettings } from './settings';
 import { learnTab, listenToTabs } from './tab-events';
 
 const deck = new Deck();
@@ -21,6 +23,8 @@ browser.runtime.onConnect.addListener((port) => {
   }
 });
 listenToTabs(deck);
+listenToCommands(deck);
+watchSettings(() => deck.changed());
 
 /**
  * Diagnostics for the headless `npm start`, the tests and the benchmark (read through
@@ -31,6 +35,8 @@ listenToTabs(deck);
     return deck.registry;
   },
   stats: deck.stats,
+  /** When this service-worker instance started (epoch ms): tells a restart apart. */
+  startedAt: Date.now(),
   ready: deck.ready,
-  snapshot: () => deck.registry.snapshot(),
+  snapshot: () => deck.snapshot(),
 };

@@ -1,55 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameState, MediaElementState, Metadata, Position } from '../shared/contract';
+import type { FrameState } from '../shared/contract';
 import { type SessionIdentity, sessionKey, type TabInfo } from '../shared/session';
+import { EMPTY_FRAME_STATE, frameState, media, metadata, pos, T0 } from '../shared/test-fixtures';
 import { type RegistryData, SessionRegistry } from './session-registry';
 
-const T0 = 1_700_000_000_000;
 const ORIGIN = 'https://player.test';
-
-function pos(overrides: Partial<Position> = {}): Position {
-  return { duration: 300, playbackRate: 1, position: 10, updatedAt: T0, ...overrides };
-}
-
-function metadata(title: string): Metadata {
-  return { title, artist: 'Artist', album: 'Album', artwork: [], chapterInfo: [] };
-}
-
-function media(overrides: Partial<MediaElementState> = {}): MediaElementState {
-  return {
-    kind: 'video',
-    playing: true,
-    muted: false,
-    volume: 1,
-    audible: true,
-    lastAudibleAt: T0,
-    position: pos(),
-    width: 640,
-    height: 360,
-    pictureInPicture: false,
-    disablePictureInPicture: false,
-    ...overrides,
-  };
-}
-
-const EMPTY: FrameState = {
-  metadata: null,
-  actions: [],
-  playbackState: 'none',
-  positionState: null,
-  microphoneActive: null,
-  cameraActive: null,
-  screenshareActive: null,
-  media: null,
-};
-
-function frameState(overrides: Partial<FrameState> = {}): FrameState {
-  return { ...EMPTY, ...overrides };
-}
 
 /** A titled page whose element plays audibly. */
 function playing(title: string): FrameState {
   return frameState({
-    metadata: metadata(title),
+    metadata: metadata({ title }),
     actions: ['play', 'pause'],
     playbackState: 'playing',
     positionState: pos(),
@@ -60,7 +20,7 @@ function playing(title: string): FrameState {
 /** The same page, paused. */
 function paused(title: string): FrameState {
   return frameState({
-    metadata: metadata(title),
+    metadata: metadata({ title }),
     actions: ['play', 'pause'],
     playbackState: 'paused',
     positionState: pos(),
@@ -134,14 +94,14 @@ describe('SessionRegistry.report', () => {
     {
       name: 'an empty state for a known session',
       before: [playing('A')],
-      state: EMPTY,
+      state: EMPTY_FRAME_STATE,
       result: 'removed',
       exists: false,
     },
     {
       name: 'an empty state for an unknown session',
       before: [],
-      state: EMPTY,
+      state: EMPTY_FRAME_STATE,
       result: 'unchanged',
       exists: false,
     },
@@ -180,7 +140,7 @@ describe('SessionRegistry.report', () => {
     const registry = withReports([id(1), playing('A')], [id(2), playing('B')]);
     registry.updateTab(2, tabPatch(2));
     expect(registry.knowsTab(2)).toBe(true);
-    expect(registry.report(id(2), ORIGIN, EMPTY, T0 + 10)).toBe('removed');
+    expect(registry.report(id(2), ORIGIN, EMPTY_FRAME_STATE, T0 + 10)).toBe('removed');
     expect(registry.activeKey()).toBe(key(1));
     expect(registry.knowsTab(2)).toBe(false);
     expect(order(registry)).toEqual([key(1)]);
@@ -189,7 +149,7 @@ describe('SessionRegistry.report', () => {
   it('a reappearing session after an empty state is added again, with a new firstSeenAt', () => {
     const registry = new SessionRegistry();
     registry.report(id(1), ORIGIN, playing('A'), T0);
-    registry.report(id(1), ORIGIN, EMPTY, T0 + 1);
+    registry.report(id(1), ORIGIN, EMPTY_FRAME_STATE, T0 + 1);
     expect(registry.report(id(1), ORIGIN, paused('A'), T0 + 2)).toBe('added');
     expect(registry.get(key(1))?.firstSeenAt).toBe(T0 + 2);
   });
@@ -199,7 +159,12 @@ describe('SessionRegistry focus', () => {
   it('has no active session when empty', () => {
     const registry = new SessionRegistry();
     expect(registry.activeKey()).toBeNull();
-    expect(registry.snapshot()).toEqual({ sessions: [], activeKey: null, pinnedKey: null });
+    expect(registry.snapshot()).toEqual({
+      sessions: [],
+      activeKey: null,
+      pinnedKey: null,
+      notice: null,
+    });
   });
 
   it('an audible start raises the session to the top', () => {
@@ -279,7 +244,11 @@ describe('SessionRegistry focus', () => {
   });
 
   it('falls back to the newest controllable session that never played', () => {
-    const registry = withReports([id(1), paused('A')], [id(2), paused('B')], [id(3), EMPTY]);
+    const registry = withReports(
+      [id(1), paused('A')],
+      [id(2), paused('B')],
+      [id(3), EMPTY_FRAME_STATE],
+    );
     expect(registry.activeKey()).toBe(key(2));
   });
 
@@ -435,7 +404,10 @@ describe('SessionRegistry tabs', () => {
 
   it('a tab turning audible raises its playing session', () => {
     // Tab 1 plays through Web Audio: the page says playing, but no element is audible.
-    const webAudio = frameState({ metadata: metadata('Synth'), playbackState: 'playing' });
+    const webAudio = frameState({
+      metadata: metadata({ title: 'Synth' }),
+      playbackState: 'playing',
+    });
     const registry = withReports([id(1), webAudio], [id(2), playing('B')]);
     registry.updateTab(1, tabPatch(1));
     expect(registry.activeKey()).toBe(key(2));
@@ -451,7 +423,10 @@ describe('SessionRegistry tabs', () => {
   });
 
   it('a tab staying audible does not re-raise its session', () => {
-    const webAudio = frameState({ metadata: metadata('Synth'), playbackState: 'playing' });
+    const webAudio = frameState({
+      metadata: metadata({ title: 'Synth' }),
+      playbackState: 'playing',
+    });
     const registry = withReports([id(1), webAudio]);
     registry.updateTab(1, tabPatch(1, { audible: true }));
     registry.report(id(2), ORIGIN, playing('B'), T0 + 10);
@@ -462,7 +437,7 @@ describe('SessionRegistry tabs', () => {
 
   it('a session starting to play in an already audible tab is raised', () => {
     const registry = withReports(
-      [id(1), frameState({ metadata: metadata('Synth'), playbackState: 'paused' })],
+      [id(1), frameState({ metadata: metadata({ title: 'Synth' }), playbackState: 'paused' })],
       [id(2), playing('B')],
     );
     registry.updateTab(1, tabPatch(1, { audible: true }));
@@ -470,7 +445,7 @@ describe('SessionRegistry tabs', () => {
     registry.report(
       id(1),
       ORIGIN,
-      frameState({ metadata: metadata('Synth'), playbackState: 'playing' }),
+      frameState({ metadata: metadata({ title: 'Synth' }), playbackState: 'playing' }),
       T0 + 10,
     );
     expect(registry.activeKey()).toBe(key(1));
@@ -615,7 +590,7 @@ describe('SessionRegistry persistence', () => {
         const state = {
           ...first.state,
           metadata: {
-            ...metadata('x'),
+            ...metadata({ title: 'x' }),
             artwork: [{ src: 'javascript:alert(1)', sizes: '', type: '' }],
           },
         };
@@ -685,7 +660,7 @@ describe('SessionRegistry isolation', () => {
     ];
     others.forEach((other, i) => {
       registry.report(other, 'https://evil.test', playing('Hijack'), T0 + 10 + i);
-      registry.report(other, 'https://evil.test', EMPTY, T0 + 20 + i);
+      registry.report(other, 'https://evil.test', EMPTY_FRAME_STATE, T0 + 20 + i);
       registry.report(other, 'https://evil.test', paused('Hijack'), T0 + 30 + i);
     });
 
@@ -699,7 +674,7 @@ describe('SessionRegistry isolation', () => {
 
   it('an empty report from another frame of the same tab does not remove this one', () => {
     const registry = withReports([id(1, 0), playing('Top')], [id(1, 2), playing('Embed')]);
-    expect(registry.report(id(1, 2), ORIGIN, EMPTY, T0 + 10)).toBe('removed');
+    expect(registry.report(id(1, 2), ORIGIN, EMPTY_FRAME_STATE, T0 + 10)).toBe('removed');
     expect(registry.get(key(1, 0))?.state.metadata?.title).toBe('Top');
     expect(registry.hasTab(1)).toBe(true);
   });

@@ -205,8 +205,11 @@ export class SessionRegistry {
     return pickActive(this.stack, this.candidates(), this.pinned);
   }
 
-  /** What an open popup shows: sessions in display order, active first; no transient sounds. */
-  snapshot(): DeckSnapshot {
+  /**
+   * What an open popup shows: sessions in display order, active first; no transient sounds.
+   * `notice` is the service worker's last short message for the user, if recent.
+   */
+  snapshot(notice: string | null = null): DeckSnapshot {
     const candidates = this.candidates();
     const activeKey = pickActive(this.stack, candidates, this.pinned);
     const listed = candidates.filter(
@@ -216,6 +219,7 @@ export class SessionRegistry {
     return {
       activeKey,
       pinnedKey: this.pinned,
+      notice,
       sessions: order.map((key) => {
         const session = this.sessions.get(key) as Session;
         return toSessionView(session, this.tabs.get(session.tabId), {

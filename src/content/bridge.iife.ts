@@ -21,8 +21,8 @@ import { isEmptyFrameState } from '../shared/frame-state';
 import { effectivePlaybackState } from '../shared/session';
 import { createCoalescer } from './bridge/coalescer';
 
-/** Most milliseconds an action waits for the MAIN world's answer. */
-const ACTION_TIMEOUT_MS = 2000;
+/** Most milliseconds an action waits for the MAIN world's answer (picture-in-picture is async). */
+const ACTION_TIMEOUT_MS = 3000;
 /** Least milliseconds between two state messages to the service worker. */
 const MIN_INTERVAL_MS = 100;
 
@@ -86,7 +86,11 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
   const parsed = parseMessage(WorkerToBridgeSchema, raw);
   if (!parsed.ok) return undefined;
   const id = nextActionId++;
-  const request: BridgeToMain = { type: 'run-action', id, details: parsed.value.details };
+  const message = parsed.value;
+  const request: BridgeToMain =
+    message.type === 'run-action'
+      ? { type: 'run-action', id, details: message.details }
+      : { type: 'picture-in-picture', id, target: message.target };
   return new Promise<ActionOutcome>((resolve) => {
     pendingActions.set(id, resolve);
     channel.port1.postMessage(request);

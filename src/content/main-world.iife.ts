@@ -20,6 +20,7 @@ import {
 import { watchMediaElements } from './main-world/media-element-watcher';
 import { wrapMediaSession } from './main-world/media-session-wrapper';
 import { maskToString } from './main-world/native-wrap';
+import { togglePictureInPicture } from './main-world/picture-in-picture';
 import { createReporter } from './main-world/reporter';
 
 let port: MessagePort | null = null;
@@ -40,9 +41,16 @@ const reporter = createReporter(
 
 function onBridgeMessage(event: MessageEvent): void {
   const data = messageEventData?.(event) as BridgeToMain | undefined;
-  if (data?.type !== 'run-action') return;
-  const outcome = runAction(data.details, record, media);
-  send({ type: 'action-result', id: data.id, outcome });
+  if (!data) return;
+  const { id } = data;
+  if (data.type === 'run-action') {
+    send({ type: 'action-result', id, outcome: runAction(data.details, record, media) });
+  } else if (data.type === 'picture-in-picture') {
+    togglePictureInPicture(data.target, record, media, (outcome) => {
+      send({ type: 'action-result', id, outcome });
+      reporter.schedule(); // `pictureInPicture` of the primary element may have changed
+    });
+  }
 }
 
 addListener(

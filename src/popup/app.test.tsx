@@ -8,46 +8,9 @@ import {
   parseMessage,
   type SessionView,
 } from '../shared/contract';
-import type { MediaSessionActionName } from '../shared/media-session-actions';
+import { MUSIC_ACTIONS, sessionView, snapshotOf, T0 } from '../shared/test-fixtures';
 import { App } from './app';
 import type { DeckState, DeckStore } from './deck-store';
-
-const T0 = 1_700_000_000_000;
-
-/** A complete `SessionView` (every field of `SessionViewSchema`), overridable per test. */
-function sessionView(overrides: Partial<SessionView> = {}): SessionView {
-  return {
-    key: '7:0:DOC7',
-    tabId: 7,
-    frameId: 0,
-    title: 'Song',
-    artist: 'Artist',
-    album: 'Album',
-    artwork: [],
-    host: 'player.test',
-    pageUrl: 'https://player.test/watch?v=1',
-    kind: 'audio',
-    playbackState: 'paused',
-    position: { duration: 60, playbackRate: 1, position: 30, updatedAt: T0 },
-    actions: ['play', 'pause'],
-    microphoneActive: null,
-    cameraActive: null,
-    screenshareActive: null,
-    tabMuted: false,
-    tabAudible: true,
-    active: true,
-    pinned: false,
-    ...overrides,
-  };
-}
-
-function snapshotOf(sessions: SessionView[]): DeckSnapshot {
-  return {
-    sessions,
-    activeKey: sessions.find((s) => s.active)?.key ?? null,
-    pinnedKey: sessions.find((s) => s.pinned)?.key ?? null,
-  };
-}
 
 /** A `DeckStore` the test drives: `push` a snapshot, read back what the popup `sent`. */
 class FakeStore implements DeckStore {
@@ -108,16 +71,7 @@ function image(title: string, selector: string): HTMLImageElement | null {
   return item(title).querySelector<HTMLImageElement>(selector);
 }
 
-const MUSIC: MediaSessionActionName[] = [
-  'play',
-  'pause',
-  'previoustrack',
-  'nexttrack',
-  'seekbackward',
-  'seekforward',
-  'stop',
-  'seekto',
-];
+const MUSIC = MUSIC_ACTIONS;
 
 const artwork96: MediaImage = {
   src: 'https://img.test/cover-96.png',

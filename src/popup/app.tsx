@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PopupToWorker } from '../shared/contract';
 import { DEFAULT_SEEK_OFFSET_SECONDS } from '../shared/media-session-actions';
 import { type CardCommands, SessionCard } from './components/session-card';
+import { type Shortcut, Shortcuts } from './components/shortcuts';
 import type { DeckStore } from './deck-store';
 
 /** Subscribes a component to the store. */
@@ -17,20 +18,32 @@ function useDeck(store: DeckStore) {
 interface AppProps {
   store: DeckStore;
   faviconFor: (pageUrl: string) => string;
+  /** Seconds for seek backward / forward (the user's setting). */
   seekOffset?: number;
+  /** `chrome.commands.getAll()`; the shortcuts section is left out without it. */
+  loadShortcuts?: () => Promise<Shortcut[]>;
+  /** Opens chrome://extensions/shortcuts. */
+  openShortcutSettings?: () => void;
 }
 
 /**
  * The popup: the active session first and marked, then the others; an empty state when nothing
  * plays. All data comes from the store; every click becomes one `PopupToWorker` message.
  */
-export function App({ store, faviconFor, seekOffset = DEFAULT_SEEK_OFFSET_SECONDS }: AppProps) {
+export function App({
+  store,
+  faviconFor,
+  seekOffset = DEFAULT_SEEK_OFFSET_SECONDS,
+  loadShortcuts,
+  openShortcutSettings = () => {},
+}: AppProps) {
   const { snapshot, connected } = useDeck(store);
   const send = (message: PopupToWorker) => store.send(message);
   const commands: CardCommands = {
     action: (key, details) => send({ type: 'media-action', key, details }),
     muteTab: (key, muted) => send({ type: 'mute-tab', key, muted }),
     focusTab: (key) => send({ type: 'focus-tab', key }),
+    pictureInPicture: (key) => send({ type: 'picture-in-picture', key }),
     pin: (key) => send({ type: 'pin', key }),
   };
   const sessions = snapshot?.sessions ?? [];
@@ -45,6 +58,11 @@ export function App({ store, faviconFor, seekOffset = DEFAULT_SEEK_OFFSET_SECOND
           </span>
         )}
       </header>
+      {snapshot?.notice && (
+        <p class="notice" role="status">
+          {snapshot.notice}
+        </p>
+      )}
       {!snapshot ? (
         <p class="status" role="status">
           {connected ? 'Loading…' : 'Reconnecting…'}
@@ -68,6 +86,7 @@ export function App({ store, faviconFor, seekOffset = DEFAULT_SEEK_OFFSET_SECOND
           ))}
         </ul>
       )}
+      {loadShortcuts && <Shortcuts load={loadShortcuts} openSettings={openShortcutSettings} />}
     </main>
   );
 }

@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  type DeckSnapshot,
-  POPUP_PORT,
-  type PopupToWorker,
-  type SessionView,
-} from '../shared/contract';
+import { POPUP_PORT, type PopupToWorker, type SessionView } from '../shared/contract';
+import { image, sessionView, snapshotOf } from '../shared/test-fixtures';
 import { createDeckStore, type PortLike } from './deck-store';
 
 /** A hand-written `runtime.Port`: records what is posted, lets the test fire its events. */
@@ -57,34 +53,15 @@ function fakeLater() {
   return { later, scheduled };
 }
 
+/** The shared `sessionView`, playing, with one 96×96 artwork, key `7:0:DOC` on `.../watch`. */
 function view(overrides: Partial<SessionView> = {}): SessionView {
-  return {
+  return sessionView({
     key: '7:0:DOC',
-    tabId: 7,
-    frameId: 0,
-    title: 'Song',
-    artist: 'Artist',
-    album: 'Album',
-    artwork: [{ src: 'https://img.test/a.png', sizes: '96x96', type: 'image/png' }],
-    host: 'player.test',
+    artwork: [image({ src: 'https://img.test/a.png', sizes: '96x96' })],
     pageUrl: 'https://player.test/watch',
-    kind: 'audio',
     playbackState: 'playing',
-    position: { duration: 60, playbackRate: 1, position: 30, updatedAt: 1_700_000_000_000 },
-    actions: ['play', 'pause'],
-    microphoneActive: null,
-    cameraActive: null,
-    screenshareActive: null,
-    tabMuted: false,
-    tabAudible: true,
-    active: true,
-    pinned: false,
     ...overrides,
-  };
-}
-
-function snapshot(sessions: SessionView[] = [view()]): DeckSnapshot {
-  return { sessions, activeKey: sessions[0]?.key ?? null, pinnedKey: null };
+  });
 }
 
 function lastPort(ports: FakePort[]): FakePort {
@@ -117,7 +94,7 @@ describe('createDeckStore', () => {
       expect(store.get().snapshot).not.toBeNull();
     });
     store.subscribe(listener);
-    const next = snapshot([view(), view({ key: '8:0:DOC', tabId: 8, active: false })]);
+    const next = snapshotOf([view(), view({ key: '8:0:DOC', tabId: 8, active: false })]);
     lastPort(ports).deliver({ type: 'snapshot', snapshot: next });
     expect(listener).toHaveBeenCalledTimes(1);
     expect(store.get().snapshot).toEqual(next);
@@ -129,23 +106,31 @@ describe('createDeckStore', () => {
     const { connect, ports } = fakeConnect();
     const store = createDeckStore(connect, fakeLater().later);
     const port = lastPort(ports);
-    port.deliver({ type: 'snapshot', snapshot: snapshot([view({ title: 'First' })]) });
-    port.deliver({ type: 'snapshot', snapshot: snapshot([]) });
-    expect(store.get().snapshot).toEqual({ sessions: [], activeKey: null, pinnedKey: null });
+    port.deliver({ type: 'snapshot', snapshot: snapshotOf([view({ title: 'First' })]) });
+    port.deliver({ type: 'snapshot', snapshot: snapshotOf([]) });
+    expect(store.get().snapshot).toEqual({
+      sessions: [],
+      activeKey: null,
+      pinnedKey: null,
+      notice: null,
+    });
   });
 
   it.each<[string, unknown]>([
     ['null', null],
     ['a string', 'snapshot'],
-    ['an unknown type', { type: 'hello', snapshot: snapshot() }],
+    ['an unknown type', { type: 'hello', snapshot: snapshotOf([view()]) }],
     ['no snapshot', { type: 'snapshot' }],
-    ['sessions not an array', { type: 'snapshot', snapshot: { ...snapshot(), sessions: 'x' } }],
+    [
+      'sessions not an array',
+      { type: 'snapshot', snapshot: { ...snapshotOf([view()]), sessions: 'x' } },
+    ],
     [
       'a session missing a field',
       {
         type: 'snapshot',
         snapshot: {
-          ...snapshot(),
+          ...snapshotOf([view()]),
           sessions: [(({ title: _title, ...rest }) => rest)(view())],
         },
       },
@@ -154,17 +139,17 @@ describe('createDeckStore', () => {
       'an unsafe artwork URL',
       {
         type: 'snapshot',
-        snapshot: snapshot([
+        snapshot: snapshotOf([
           view({ artwork: [{ src: 'javascript:alert(1)', sizes: '96x96', type: 'image/png' }] }),
         ]),
       },
     ],
-    ['an extra top-level field', { type: 'snapshot', snapshot: snapshot(), extra: 1 }],
+    ['an extra top-level field', { type: 'snapshot', snapshot: snapshotOf([view()]), extra: 1 }],
   ])('rejects %s, counting it and keeping the last good snapshot', (_name, message) => {
     const { connect, ports } = fakeConnect();
     const store = createDeckStore(connect, fakeLater().later);
     const port = lastPort(ports);
-    const good = snapshot();
+    const good = snapshotOf([view()]);
     port.deliver({ type: 'snapshot', snapshot: good });
     port.deliver(message);
     expect(store.get().rejected).toBe(1);
@@ -199,7 +184,7 @@ describe('createDeckStore', () => {
     const { later, scheduled } = fakeLater();
     const store = createDeckStore(connect, later);
     const first = lastPort(ports);
-    first.deliver({ type: 'snapshot', snapshot: snapshot() });
+    first.deliver({ type: 'snapshot', snapshot: snapshotOf([view()]) });
     const listener = vi.fn();
     store.subscribe(listener);
 
@@ -207,7 +192,7 @@ describe('createDeckStore', () => {
     expect(store.get().connected).toBe(false);
     expect(listener).toHaveBeenCalledTimes(1);
     // The last snapshot stays on screen while reconnecting.
-    expect(store.get().snapshot).toEqual(snapshot());
+    expect(store.get().snapshot).toEqual(snapshotOf([view()]));
     expect(scheduled.map((s) => s.ms)).toEqual([100]);
     expect(connect).toHaveBeenCalledTimes(1);
 
@@ -227,7 +212,7 @@ describe('createDeckStore', () => {
     expect(second.posted).toEqual([{ type: 'focus-tab', key: '8:0:DOC' }]);
     expect(first.posted).toEqual([]);
 
-    const fresh = snapshot([view({ title: 'After restart' })]);
+    const fresh = snapshotOf([view({ title: 'After restart' })]);
     second.deliver({ type: 'snapshot', snapshot: fresh });
     expect(store.get().snapshot).toEqual(fresh);
   });
@@ -283,11 +268,11 @@ describe('createDeckStore', () => {
     store.subscribe(kept);
     const unsubscribe = store.subscribe(dropped);
     const port = lastPort(ports);
-    port.deliver({ type: 'snapshot', snapshot: snapshot() });
+    port.deliver({ type: 'snapshot', snapshot: snapshotOf([view()]) });
     expect(dropped).toHaveBeenCalledTimes(1);
 
     unsubscribe();
-    port.deliver({ type: 'snapshot', snapshot: snapshot([]) });
+    port.deliver({ type: 'snapshot', snapshot: snapshotOf([]) });
     port.disconnect();
     expect(dropped).toHaveBeenCalledTimes(1);
     expect(kept).toHaveBeenCalledTimes(3);
@@ -318,8 +303,8 @@ describe('createDeckStore', () => {
     expect(connect).toHaveBeenCalledTimes(3);
     expect(store.get().connected).toBe(true);
     expect(later).toHaveBeenCalledTimes(2);
-    lastPort(ports).deliver({ type: 'snapshot', snapshot: snapshot() });
-    expect(store.get().snapshot).toEqual(snapshot());
+    lastPort(ports).deliver({ type: 'snapshot', snapshot: snapshotOf([view()]) });
+    expect(store.get().snapshot).toEqual(snapshotOf([view()]));
     store.send({ type: 'pin', key: null });
     expect(lastPort(ports).posted).toEqual([{ type: 'pin', key: null }]);
   });

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { parseSettings, SETTINGS_KEY } from '../shared/settings';
 import { App } from './app';
 import { createDeckStore } from './deck-store';
 import './popup.css';
@@ -7,8 +8,27 @@ import './popup.css';
 const store = createDeckStore((name) => browser.runtime.connect({ name }));
 const faviconFor = (pageUrl: string) =>
   `${browser.runtime.getURL('/_favicon/')}?pageUrl=${encodeURIComponent(pageUrl)}&size=32`;
+const loadShortcuts = () => browser.commands.getAll();
+const openShortcutSettings = () => {
+  void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+};
+const root = document.getElementById('app') as HTMLElement;
 
-render(
-  <App store={store} faviconFor={faviconFor} />,
-  document.getElementById('app') as HTMLElement,
-);
+function mount(stored: unknown): void {
+  render(
+    <App
+      store={store}
+      faviconFor={faviconFor}
+      seekOffset={parseSettings(stored).seekOffsetSeconds}
+      loadShortcuts={loadShortcuts}
+      openShortcutSettings={openShortcutSettings}
+    />,
+    root,
+  );
+}
+
+mount(undefined);
+void browser.storage.sync.get(SETTINGS_KEY).then((s) => mount(s[SETTINGS_KEY]));
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && changes[SETTINGS_KEY]) mount(changes[SETTINGS_KEY].newValue);
+});

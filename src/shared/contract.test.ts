@@ -18,53 +18,32 @@ import {
 } from './contract';
 import { LIMITS } from './limits';
 import { MEDIA_SESSION_ACTIONS } from './media-session-actions';
+import { frameState, image, media, metadata, pos, T0 } from './test-fixtures';
 
-const T0 = 1_700_000_000_000;
-
-function image(overrides: Partial<MediaImage> = {}): MediaImage {
-  return { src: 'https://img.test/cover.png', sizes: '512x512', type: 'image/png', ...overrides };
-}
-
-function metadata(overrides: Partial<Metadata> = {}): Metadata {
-  return {
-    title: 'Song',
-    artist: 'Artist',
-    album: 'Album',
+/** The shared `metadata` with one `image()` of artwork and an `Intro` chapter at 0 s. */
+function fullMetadata(overrides: Partial<Metadata> = {}): Metadata {
+  return metadata({
     artwork: [image()],
     chapterInfo: [{ title: 'Intro', startTime: 0, artwork: [] }],
     ...overrides,
-  };
+  });
 }
 
-function media(overrides: Partial<MediaElementState> = {}): MediaElementState {
-  return {
-    kind: 'video',
-    playing: true,
-    muted: false,
-    volume: 1,
-    audible: true,
-    lastAudibleAt: T0,
-    position: { duration: 300, playbackRate: 1, position: 12, updatedAt: T0 },
-    width: 640,
-    height: 360,
-    pictureInPicture: false,
-    disablePictureInPicture: false,
-    ...overrides,
-  };
+/** The shared `media`, its element at 12 s. */
+function fullMedia(overrides: Partial<MediaElementState> = {}): MediaElementState {
+  return media({ position: pos({ position: 12 }), ...overrides });
 }
 
-function frameState(overrides: Partial<FrameState> = {}): FrameState {
-  return {
-    metadata: metadata(),
+/** A frame that fills every field it can: playing `fullMetadata()` at 12 s with `fullMedia()`. */
+function fullState(overrides: Partial<FrameState> = {}): FrameState {
+  return frameState({
+    metadata: fullMetadata(),
     actions: ['play', 'pause', 'seekto'],
     playbackState: 'playing',
-    positionState: { duration: 300, playbackRate: 1, position: 12, updatedAt: T0 },
-    microphoneActive: null,
-    cameraActive: null,
-    screenshareActive: null,
-    media: media(),
+    positionState: pos({ position: 12 }),
+    media: fullMedia(),
     ...overrides,
-  };
+  });
 }
 
 /** A bridge → worker message carrying `state` (any shape, to build hostile ones). */
@@ -87,11 +66,11 @@ function expectOk<T>(result: ParseResult<T>): T {
 
 describe('parseMessage: good payloads', () => {
   it.each<{ name: string; schema: v.GenericSchema; input: unknown }>([
-    { name: 'a full frame state', schema: FrameStateSchema, input: frameState() },
+    { name: 'a full frame state', schema: FrameStateSchema, input: fullState() },
     {
       name: 'an all-null frame state',
       schema: FrameStateSchema,
-      input: frameState({
+      input: fullState({
         metadata: null,
         actions: [],
         playbackState: 'none',
@@ -102,7 +81,7 @@ describe('parseMessage: good payloads', () => {
     {
       name: 'a live stream (duration null) and capture flags',
       schema: FrameStateSchema,
-      input: frameState({
+      input: fullState({
         positionState: { duration: null, playbackRate: 1, position: 0, updatedAt: 0 },
         microphoneActive: true,
         cameraActive: false,
@@ -112,13 +91,13 @@ describe('parseMessage: good payloads', () => {
     {
       name: 'every known action',
       schema: FrameStateSchema,
-      input: frameState({ actions: [...MEDIA_SESSION_ACTIONS] }),
+      input: fullState({ actions: [...MEDIA_SESSION_ACTIONS] }),
     },
     {
       name: 'limits reached exactly',
       schema: FrameStateSchema,
-      input: frameState({
-        metadata: metadata({
+      input: fullState({
+        metadata: fullMetadata({
           title: 'x'.repeat(LIMITS.text),
           artwork: Array.from({ length: LIMITS.artwork }, () => image()),
           chapterInfo: Array.from({ length: LIMITS.chapters }, (_, i) => ({
@@ -138,14 +117,14 @@ describe('parseMessage: good payloads', () => {
     {
       name: 'a data:image artwork',
       schema: FrameStateSchema,
-      input: frameState({
-        metadata: metadata({ artwork: [image({ src: 'data:image/png;base64,iVBORw0KGgo=' })] }),
+      input: fullState({
+        metadata: fullMetadata({ artwork: [image({ src: 'data:image/png;base64,iVBORw0KGgo=' })] }),
       }),
     },
     {
       name: 'MAIN → bridge state',
       schema: MainToBridgeSchema,
-      input: { type: 'state', state: frameState() },
+      input: { type: 'state', state: fullState() },
     },
     {
       name: 'MAIN → bridge action result',
@@ -161,7 +140,7 @@ describe('parseMessage: good payloads', () => {
         details: { action: 'seekto', seekTime: 42, fastSeek: true },
       },
     },
-    { name: 'bridge → worker state', schema: BridgeToWorkerSchema, input: toWorker(frameState()) },
+    { name: 'bridge → worker state', schema: BridgeToWorkerSchema, input: toWorker(fullState()) },
     {
       name: 'worker → bridge run-action',
       schema: WorkerToBridgeSchema,
@@ -190,7 +169,7 @@ describe('parseMessage: good payloads', () => {
   });
 
   it('returns a copy, not the page-owned object', () => {
-    const input = toWorker(frameState()) as { state: FrameState };
+    const input = toWorker(fullState()) as { state: FrameState };
     const value = expectOk(parseMessage(BridgeToWorkerSchema, input));
     expect(value.state).not.toBe(input.state);
     expect(value.state.metadata).not.toBe(input.state.metadata);
@@ -207,27 +186,27 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     {
       name: 'an extra top-level key',
       schema: BridgeToWorkerSchema,
-      input: toWorker(frameState(), { evil: 1 }),
+      input: toWorker(fullState(), { evil: 1 }),
       path: 'evil',
     },
     {
       name: 'an extra key in the state',
       schema: BridgeToWorkerSchema,
-      input: toWorker({ ...frameState(), tabId: 99 }),
+      input: toWorker({ ...fullState(), tabId: 99 }),
       path: 'state.tabId',
     },
     {
       name: 'an extra key in metadata',
       schema: BridgeToWorkerSchema,
-      input: toWorker(frameState({ metadata: { ...metadata(), html: '<b>x</b>' } as Metadata })),
+      input: toWorker(fullState({ metadata: { ...fullMetadata(), html: '<b>x</b>' } as Metadata })),
       path: 'state.metadata.html',
     },
     {
       name: 'an extra key in an artwork image',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
-          metadata: metadata({ artwork: [{ ...image(), onerror: 'x' } as MediaImage] }),
+        fullState({
+          metadata: fullMetadata({ artwork: [{ ...image(), onerror: 'x' } as MediaImage] }),
         }),
       ),
       path: 'state.metadata.artwork.0.onerror',
@@ -235,39 +214,41 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     {
       name: 'a missing key',
       schema: BridgeToWorkerSchema,
-      input: { type: 'state', state: frameState() },
+      input: { type: 'state', state: fullState() },
       path: 'dropped',
     },
     {
       name: 'a missing nested key',
       schema: BridgeToWorkerSchema,
-      input: toWorker({ ...frameState(), cameraActive: undefined }),
+      input: toWorker({ ...fullState(), cameraActive: undefined }),
       path: 'state.cameraActive',
     },
     {
       name: 'a title one over the text limit',
       schema: BridgeToWorkerSchema,
-      input: toWorker(frameState({ metadata: metadata({ title: 'x'.repeat(LIMITS.text + 1) }) })),
+      input: toWorker(
+        fullState({ metadata: fullMetadata({ title: 'x'.repeat(LIMITS.text + 1) }) }),
+      ),
       path: 'state.metadata.title',
     },
     {
       name: 'a huge artist',
       schema: BridgeToWorkerSchema,
-      input: toWorker(frameState({ metadata: metadata({ artist: huge }) })),
+      input: toWorker(fullState({ metadata: fullMetadata({ artist: huge }) })),
       path: 'state.metadata.artist',
     },
     {
       name: 'a huge artwork sizes',
       schema: BridgeToWorkerSchema,
-      input: toWorker(frameState({ metadata: metadata({ artwork: [image({ sizes: huge })] }) })),
+      input: toWorker(fullState({ metadata: fullMetadata({ artwork: [image({ sizes: huge })] }) })),
       path: 'state.metadata.artwork.0.sizes',
     },
     {
       name: 'a huge chapter title',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
-          metadata: metadata({ chapterInfo: [{ title: huge, startTime: 0, artwork: [] }] }),
+        fullState({
+          metadata: fullMetadata({ chapterInfo: [{ title: huge, startTime: 0, artwork: [] }] }),
         }),
       ),
       path: 'state.metadata.chapterInfo.0.title',
@@ -282,8 +263,8 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'too many artwork entries',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
-          metadata: metadata({
+        fullState({
+          metadata: fullMetadata({
             artwork: Array.from({ length: LIMITS.artwork + 1 }, () => image()),
           }),
         }),
@@ -294,8 +275,8 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'too many chapter artwork entries',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
-          metadata: metadata({
+        fullState({
+          metadata: fullMetadata({
             chapterInfo: [
               {
                 title: 'c',
@@ -312,8 +293,8 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'too many chapters',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
-          metadata: metadata({
+        fullState({
+          metadata: fullMetadata({
             chapterInfo: Array.from({ length: LIMITS.chapters + 1 }, () => ({
               title: 'c',
               startTime: 0,
@@ -328,7 +309,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'more actions than exist (duplicates)',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
+        fullState({
           actions: Array.from({ length: MEDIA_SESSION_ACTIONS.length + 1 }, () => 'play' as const),
         }),
       ),
@@ -338,7 +319,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'NaN position',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
+        fullState({
           positionState: { duration: 300, playbackRate: 1, position: Number.NaN, updatedAt: T0 },
         }),
       ),
@@ -348,7 +329,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'Infinity duration (live streams must say null)',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
+        fullState({
           positionState: {
             duration: Number.POSITIVE_INFINITY,
             playbackRate: 1,
@@ -363,7 +344,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'negative position',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
+        fullState({
           positionState: { duration: 300, playbackRate: 1, position: -1, updatedAt: T0 },
         }),
       ),
@@ -373,7 +354,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'seconds over LIMITS.seconds',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
+        fullState({
           positionState: {
             duration: LIMITS.seconds * 2,
             playbackRate: 1,
@@ -388,8 +369,8 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'NaN element position',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
-          media: media({
+        fullState({
+          media: fullMedia({
             position: { duration: 10, playbackRate: 1, position: Number.NaN, updatedAt: T0 },
           }),
         }),
@@ -400,8 +381,8 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'negative chapter start',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
-          metadata: metadata({ chapterInfo: [{ title: 'c', startTime: -5, artwork: [] }] }),
+        fullState({
+          metadata: fullMetadata({ chapterInfo: [{ title: 'c', startTime: -5, artwork: [] }] }),
         }),
       ),
       path: 'state.metadata.chapterInfo.0.startTime',
@@ -410,7 +391,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'Infinity updatedAt',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
+        fullState({
           positionState: {
             duration: 1,
             playbackRate: 1,
@@ -425,7 +406,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'playback rate above the limit',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
+        fullState({
           positionState: {
             duration: 1,
             playbackRate: LIMITS.playbackRate + 1,
@@ -455,14 +436,14 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     {
       name: 'volume above 1',
       schema: BridgeToWorkerSchema,
-      input: toWorker(frameState({ media: media({ volume: 2 }) })),
+      input: toWorker(fullState({ media: fullMedia({ volume: 2 }) })),
       path: 'state.media.volume',
     },
     {
       name: 'javascript: artwork',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({ metadata: metadata({ artwork: [image({ src: 'javascript:alert(1)' })] }) }),
+        fullState({ metadata: fullMetadata({ artwork: [image({ src: 'javascript:alert(1)' })] }) }),
       ),
       path: 'state.metadata.artwork.0.src',
     },
@@ -470,8 +451,8 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'data:text/html artwork in the second image',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
-          metadata: metadata({
+        fullState({
+          metadata: fullMetadata({
             artwork: [image(), image({ src: 'data:text/html,<script>alert(1)</script>' })],
           }),
         }),
@@ -482,8 +463,8 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'javascript: chapter artwork',
       schema: BridgeToWorkerSchema,
       input: toWorker(
-        frameState({
-          metadata: metadata({
+        fullState({
+          metadata: fullMetadata({
             chapterInfo: [
               { title: 'c', startTime: 0, artwork: [image({ src: 'javascript:void 0' })] },
             ],
@@ -495,7 +476,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     {
       name: 'an unknown action name in the state',
       schema: BridgeToWorkerSchema,
-      input: toWorker({ ...frameState(), actions: ['play', 'exfiltrate'] }),
+      input: toWorker({ ...fullState(), actions: ['play', 'exfiltrate'] }),
       path: 'state.actions.1',
     },
     {
@@ -519,13 +500,13 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     {
       name: 'a wrong literal type',
       schema: BridgeToWorkerSchema,
-      input: { ...(toWorker(frameState()) as object), type: 'State' },
+      input: { ...(toWorker(fullState()) as object), type: 'State' },
       path: 'type',
     },
     {
       name: 'dropped as a string',
       schema: BridgeToWorkerSchema,
-      input: toWorker(frameState(), { dropped: '0' }),
+      input: toWorker(fullState(), { dropped: '0' }),
       path: 'dropped',
     },
     {
@@ -537,7 +518,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     {
       name: 'a negative counter',
       schema: BridgeToWorkerSchema,
-      input: toWorker(frameState(), { dropped: -1 }),
+      input: toWorker(fullState(), { dropped: -1 }),
       path: 'dropped',
     },
     {
@@ -549,31 +530,31 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     {
       name: 'an unknown playback state',
       schema: BridgeToWorkerSchema,
-      input: toWorker({ ...frameState(), playbackState: 'PLAYING' }),
+      input: toWorker({ ...fullState(), playbackState: 'PLAYING' }),
       path: 'state.playbackState',
     },
     {
       name: 'a number as title',
       schema: BridgeToWorkerSchema,
-      input: toWorker({ ...frameState(), metadata: { ...metadata(), title: 42 } }),
+      input: toWorker({ ...fullState(), metadata: { ...fullMetadata(), title: 42 } }),
       path: 'state.metadata.title',
     },
     {
       name: 'a string as boolean',
       schema: BridgeToWorkerSchema,
-      input: toWorker({ ...frameState(), microphoneActive: 'true' }),
+      input: toWorker({ ...fullState(), microphoneActive: 'true' }),
       path: 'state.microphoneActive',
     },
     {
       name: 'an object as the actions array',
       schema: BridgeToWorkerSchema,
-      input: toWorker({ ...frameState(), actions: { 0: 'play', length: 1 } }),
+      input: toWorker({ ...fullState(), actions: { 0: 'play', length: 1 } }),
       path: 'state.actions',
     },
     {
       name: 'a media kind that is not audio or video',
       schema: BridgeToWorkerSchema,
-      input: toWorker({ ...frameState(), media: { ...media(), kind: 'image' } }),
+      input: toWorker({ ...fullState(), media: { ...fullMedia(), kind: 'image' } }),
       path: 'state.media.kind',
     },
     {
@@ -595,7 +576,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
 
   it('says why an unsafe artwork URL is refused', () => {
     const input = toWorker(
-      frameState({ metadata: metadata({ artwork: [image({ src: 'javascript:alert(1)' })] }) }),
+      fullState({ metadata: fullMetadata({ artwork: [image({ src: 'javascript:alert(1)' })] }) }),
     );
     expect(expectError(parseMessage(BridgeToWorkerSchema, input))).toBe(
       'state.metadata.artwork.0.src: artwork src is not a safe image URL',
@@ -608,8 +589,8 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     ['a number', 42],
     ['a string', 'state'],
     ['a boolean', true],
-    ['an array', [toWorker(frameState())]],
-    ['a function', () => toWorker(frameState())],
+    ['an array', [toWorker(fullState())]],
+    ['a function', () => toWorker(fullState())],
     ['a symbol', Symbol('state')],
     ['a bigint', 10n],
   ])('refuses %s as a whole message', (_name, input) => {
@@ -618,7 +599,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
 });
 
 describe('parseMessage: prototype keys', () => {
-  const state = JSON.stringify(frameState());
+  const state = JSON.stringify(fullState());
 
   it.each<{ name: string; json: string; path: string }>([
     {
@@ -680,7 +661,7 @@ describe('parseMessage: unreadable input never throws', () => {
   });
 
   it('returns {ok:false} for a getter deep inside the state that throws', () => {
-    const state = frameState();
+    const state = fullState();
     Object.defineProperty(state.metadata as Metadata, 'title', {
       enumerable: true,
       get() {
@@ -726,7 +707,7 @@ describe('parseMessage: unreadable input never throws', () => {
     expect(
       parseMessage(
         BridgeToWorkerSchema,
-        toWorker(frameState({ media: hostile as MediaElementState })),
+        toWorker(fullState({ media: hostile as MediaElementState })),
       ).ok,
     ).toBe(false);
   });
@@ -751,7 +732,7 @@ describe('parseMessage: unreadable input never throws', () => {
     cyclic.self = cyclic;
     const result = parseMessage(
       BridgeToWorkerSchema,
-      toWorker({ ...frameState(), metadata: cyclic }),
+      toWorker({ ...fullState(), metadata: cyclic }),
     );
     expect(expectError(result)).toMatch(/^state\.metadata\./);
   });
@@ -762,9 +743,9 @@ describe('parseMessage: unreadable input never throws', () => {
     for (const input of [
       deep,
       toWorker(deep),
-      toWorker({ ...frameState(), metadata: deep }),
-      toWorker({ ...frameState(), actions: [deep] }),
-      toWorker(frameState(), { junk: deep }),
+      toWorker({ ...fullState(), metadata: deep }),
+      toWorker({ ...fullState(), actions: [deep] }),
+      toWorker(fullState(), { junk: deep }),
     ]) {
       const result = parseMessage(BridgeToWorkerSchema, input);
       expect(result.ok).toBe(false);
@@ -775,7 +756,7 @@ describe('parseMessage: unreadable input never throws', () => {
     let deep: unknown[] = [];
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(
-      expectError(parseMessage(BridgeToWorkerSchema, toWorker({ ...frameState(), media: deep }))),
+      expectError(parseMessage(BridgeToWorkerSchema, toWorker({ ...fullState(), media: deep }))),
     ).toMatch(/^state\.media\./);
   });
 

@@ -128,12 +128,24 @@ export const MainToBridgeSchema = v.variant('type', [
 ]);
 export type MainToBridge = v.InferOutput<typeof MainToBridgeSchema>;
 
+/**
+ * Which video a picture-in-picture request is about: the session's own (the page's
+ * `enterpictureinpicture` handler, else its largest playing video), or, when the service worker
+ * could not tell which session is active in time to keep the user's gesture, the largest playing
+ * video of the frame it reached.
+ */
+export const PictureInPictureTargetSchema = v.picklist(['session', 'largest-video']);
+export type PictureInPictureTarget = v.InferOutput<typeof PictureInPictureTargetSchema>;
+
 /** Bridge → MAIN world. */
-export const BridgeToMainSchema = v.strictObject({
-  type: v.literal('run-action'),
-  id: Counter,
-  details: ActionDetailsSchema,
-});
+export const BridgeToMainSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('run-action'), id: Counter, details: ActionDetailsSchema }),
+  v.strictObject({
+    type: v.literal('picture-in-picture'),
+    id: Counter,
+    target: PictureInPictureTargetSchema,
+  }),
+]);
 export type BridgeToMain = v.InferOutput<typeof BridgeToMainSchema>;
 
 // ---- bridge <-> service worker ----
@@ -155,10 +167,11 @@ export type BridgeToWorker = v.InferOutput<typeof BridgeToWorkerSchema>;
  * Service worker → bridge, by `tabs.sendMessage` to one frame and document (so a popup click or a
  * command carries its user gesture into the page). Answered with an `ActionOutcome`.
  */
-export const WorkerToBridgeSchema = v.strictObject({
-  type: v.literal('run-action'),
-  details: ActionDetailsSchema,
-});
+export const WorkerToBridgeSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('run-action'), details: ActionDetailsSchema }),
+  /** Toggle picture-in-picture: leave it if the frame shows one, else enter it for `target`. */
+  v.strictObject({ type: v.literal('picture-in-picture'), target: PictureInPictureTargetSchema }),
+]);
 export type WorkerToBridge = v.InferOutput<typeof WorkerToBridgeSchema>;
 
 // ---- popup <-> service worker ----
@@ -175,6 +188,7 @@ export const PopupToWorkerSchema = v.variant('type', [
   v.strictObject({ type: v.literal('pin'), key: v.nullable(SessionKey) }),
   v.strictObject({ type: v.literal('mute-tab'), key: SessionKey, muted: v.boolean() }),
   v.strictObject({ type: v.literal('focus-tab'), key: SessionKey }),
+  v.strictObject({ type: v.literal('picture-in-picture'), key: SessionKey }),
 ]);
 export type PopupToWorker = v.InferOutput<typeof PopupToWorkerSchema>;
 
@@ -195,6 +209,8 @@ export const SessionViewSchema = v.strictObject({
   /** The tab's page URL, for its favicon (`chrome-extension://<id>/_favicon/?pageUrl=`). */
   pageUrl: v.string(),
   kind: v.nullable(v.picklist(['audio', 'video'])),
+  /** The session's video is in picture-in-picture now. */
+  pictureInPicture: v.boolean(),
   playbackState: v.picklist(['none', 'paused', 'playing']),
   position: v.nullable(PositionSchema),
   actions: v.array(ActionSchema),
@@ -214,6 +230,8 @@ export const DeckSnapshotSchema = v.strictObject({
   sessions: v.array(SessionViewSchema),
   activeKey: v.nullable(SessionKey),
   pinnedKey: v.nullable(SessionKey),
+  /** A short message about the last command, while it is recent (e.g. "Nothing to control"). */
+  notice: v.nullable(Text),
 });
 export type DeckSnapshot = v.InferOutput<typeof DeckSnapshotSchema>;
 

@@ -2,43 +2,21 @@ import { describe, expect, it } from 'vitest';
 import type { SessionView } from './contract';
 import { type Control, controlsFor, playbackLabel } from './controls';
 import type { MediaSessionActionName } from './media-session-actions';
+import { MUSIC_ACTIONS, sessionView } from './test-fixtures';
 
-/** A complete `SessionView` (every field of `SessionViewSchema`), overridable per test. */
-function sessionView(overrides: Partial<SessionView> = {}): SessionView {
-  return {
+/** The shared `sessionView`, playing, with no actions, key `7:0:DOC` on `.../watch`. */
+function view(overrides: Partial<SessionView> = {}): SessionView {
+  return sessionView({
     key: '7:0:DOC',
-    tabId: 7,
-    frameId: 0,
-    title: 'Song',
-    artist: 'Artist',
-    album: 'Album',
-    artwork: [],
-    host: 'player.test',
     pageUrl: 'https://player.test/watch',
-    kind: 'audio',
     playbackState: 'playing',
-    position: { duration: 60, playbackRate: 1, position: 30, updatedAt: 1_700_000_000_000 },
     actions: [],
-    microphoneActive: null,
-    cameraActive: null,
-    screenshareActive: null,
-    tabMuted: false,
-    tabAudible: true,
-    active: true,
-    pinned: false,
     ...overrides,
-  };
+  });
 }
 
-const MUSIC: MediaSessionActionName[] = [
-  'play',
-  'pause',
-  'previoustrack',
-  'nexttrack',
-  'seekbackward',
-  'seekforward',
-  'stop',
-];
+/** The track handlers without `seekto`. */
+const MUSIC = MUSIC_ACTIONS.filter((a) => a !== 'seekto');
 
 function labels(controls: Control[]): string[] {
   return controls.map((c) => c.label);
@@ -57,7 +35,7 @@ describe('controlsFor', () => {
       { state: 'paused', toggle: 'Play' },
       { state: 'none', toggle: 'Play' },
     ])('$state shows "$toggle" in the canonical order', ({ state, toggle }) => {
-      const controls = controlsFor(sessionView({ actions: MUSIC, playbackState: state }), 10);
+      const controls = controlsFor(view({ actions: MUSIC, playbackState: state }), 10);
       expect(labels(controls)).toEqual([
         'Previous track',
         'Seek backward 10 seconds',
@@ -80,13 +58,13 @@ describe('controlsFor', () => {
         'seekbackward',
         'previoustrack',
       ];
-      expect(labels(controlsFor(sessionView({ actions: shuffled }), 10))).toEqual(
-        labels(controlsFor(sessionView({ actions: MUSIC }), 10)),
+      expect(labels(controlsFor(view({ actions: shuffled }), 10))).toEqual(
+        labels(controlsFor(view({ actions: MUSIC }), 10)),
       );
     });
 
     it('gives each control a unique id, its action as command and a matching icon', () => {
-      const controls = controlsFor(sessionView({ actions: MUSIC }), 10);
+      const controls = controlsFor(view({ actions: MUSIC }), 10);
       expect(new Set(controls.map((c) => c.id)).size).toBe(controls.length);
       expect(controls.map((c) => c.id)).toEqual([
         'previoustrack',
@@ -105,10 +83,7 @@ describe('controlsFor', () => {
     });
 
     it('does not duplicate a button when an action is listed twice', () => {
-      const controls = controlsFor(
-        sessionView({ actions: ['play', 'play', 'pause', 'pause'] }),
-        10,
-      );
+      const controls = controlsFor(view({ actions: ['play', 'play', 'pause', 'pause'] }), 10);
       expect(labels(controls)).toEqual(['Pause', 'Mute tab', 'Go to tab']);
     });
   });
@@ -131,7 +106,7 @@ describe('controlsFor', () => {
       { name: 'playing, neither', state: 'playing', actions: ['nexttrack'], expected: null },
       { name: 'paused, neither', state: 'paused', actions: [], expected: null },
     ])('$name → $expected', ({ state, actions, expected }) => {
-      const controls = controlsFor(sessionView({ playbackState: state, actions }), 10);
+      const controls = controlsFor(view({ playbackState: state, actions }), 10);
       const toggles = controls.filter((c) => c.id === 'play' || c.id === 'pause');
       if (expected === null) {
         expect(toggles).toEqual([]);
@@ -166,7 +141,7 @@ describe('controlsFor', () => {
       'microphoneActive $microphoneActive → "$label"',
       ({ microphoneActive, label, icon, off }) => {
         const control = byId(
-          controlsFor(sessionView({ actions: CALL, microphoneActive }), 10),
+          controlsFor(view({ actions: CALL, microphoneActive }), 10),
           'togglemicrophone',
         );
         expect(control).toEqual({
@@ -185,10 +160,7 @@ describe('controlsFor', () => {
       { cameraActive: false, label: 'Turn camera on', icon: 'camera-off', off: true },
       { cameraActive: null, label: 'Turn camera off', icon: 'camera-on', off: false },
     ])('cameraActive $cameraActive → "$label"', ({ cameraActive, label, icon, off }) => {
-      const control = byId(
-        controlsFor(sessionView({ actions: CALL, cameraActive }), 10),
-        'togglecamera',
-      );
+      const control = byId(controlsFor(view({ actions: CALL, cameraActive }), 10), 'togglecamera');
       expect(control).toEqual({
         id: 'togglecamera',
         label,
@@ -201,7 +173,7 @@ describe('controlsFor', () => {
 
     it('orders microphone, camera, hang up, then the tab controls', () => {
       const controls = controlsFor(
-        sessionView({
+        view({
           actions: ['hangup', 'togglecamera', 'togglemicrophone'],
           microphoneActive: false,
           cameraActive: true,
@@ -226,7 +198,7 @@ describe('controlsFor', () => {
 
     it('shows no microphone or camera toggle when the page did not register one', () => {
       const controls = controlsFor(
-        sessionView({ actions: ['hangup'], microphoneActive: true, cameraActive: true }),
+        view({ actions: ['hangup'], microphoneActive: true, cameraActive: true }),
         10,
       );
       expect(labels(controls)).toEqual(['Hang up', 'Mute tab', 'Go to tab']);
@@ -238,7 +210,7 @@ describe('controlsFor', () => {
       { tabMuted: false, label: 'Mute tab', icon: 'volume-on', muted: true },
       { tabMuted: true, label: 'Unmute tab', icon: 'volume-off', muted: false },
     ])('tabMuted $tabMuted → "$label", sets muted $muted', ({ tabMuted, label, icon, muted }) => {
-      const control = byId(controlsFor(sessionView({ tabMuted }), 10), 'mute-tab');
+      const control = byId(controlsFor(view({ tabMuted }), 10), 'mute-tab');
       expect(control).toEqual({
         id: 'mute-tab',
         label,
@@ -251,7 +223,7 @@ describe('controlsFor', () => {
   });
 
   it('always offers mute tab and go to tab, even with no actions', () => {
-    const controls = controlsFor(sessionView({ actions: [] }), 10);
+    const controls = controlsFor(view({ actions: [] }), 10);
     expect(controls).toEqual([
       {
         id: 'mute-tab',
@@ -272,7 +244,7 @@ describe('controlsFor', () => {
   });
 
   it('shows previous / next slide for a presentation', () => {
-    const controls = controlsFor(sessionView({ actions: ['nextslide', 'previousslide'] }), 10);
+    const controls = controlsFor(view({ actions: ['nextslide', 'previousslide'] }), 10);
     expect(labels(controls)).toEqual(['Previous slide', 'Next slide', 'Mute tab', 'Go to tab']);
     expect(byId(controls, 'previousslide').icon).toBe('previousslide');
     expect(byId(controls, 'nextslide').command).toEqual({ kind: 'action', action: 'nextslide' });
@@ -280,7 +252,7 @@ describe('controlsFor', () => {
 
   it('shows skip ad after stop and before slides', () => {
     const controls = controlsFor(
-      sessionView({ actions: ['nextslide', 'skipad', 'stop', 'play'], playbackState: 'paused' }),
+      view({ actions: ['nextslide', 'skipad', 'stop', 'play'], playbackState: 'paused' }),
       10,
     );
     expect(labels(controls)).toEqual([
@@ -296,12 +268,55 @@ describe('controlsFor', () => {
 
   it('shows no button for actions the popup has no button for', () => {
     const controls = controlsFor(
-      sessionView({
-        actions: ['seekto', 'enterpictureinpicture', 'togglescreenshare', 'voiceactivity'],
-      }),
+      view({ actions: ['seekto', 'togglescreenshare', 'voiceactivity'] }),
       10,
     );
     expect(labels(controls)).toEqual(['Mute tab', 'Go to tab']);
+  });
+
+  it.each<{
+    name: string;
+    kind: 'audio' | 'video' | null;
+    actions: MediaSessionActionName[];
+    pip: boolean;
+    expected: string[];
+  }>([
+    {
+      name: 'an audio session',
+      kind: 'audio',
+      actions: ['play'],
+      pip: false,
+      expected: ['Play', 'Mute tab', 'Go to tab'],
+    },
+    {
+      name: 'a video',
+      kind: 'video',
+      actions: [],
+      pip: false,
+      expected: ['Enter picture-in-picture', 'Mute tab', 'Go to tab'],
+    },
+    {
+      name: 'a video in picture-in-picture',
+      kind: 'video',
+      actions: [],
+      pip: true,
+      expected: ['Exit picture-in-picture', 'Mute tab', 'Go to tab'],
+    },
+    {
+      name: 'a page with its own enterpictureinpicture handler',
+      kind: 'audio',
+      actions: ['enterpictureinpicture'],
+      pip: false,
+      expected: ['Enter picture-in-picture', 'Mute tab', 'Go to tab'],
+    },
+  ])('picture-in-picture button for $name', ({ kind, actions, pip, expected }) => {
+    const controls = controlsFor(
+      view({ kind, actions, pictureInPicture: pip, playbackState: 'paused' }),
+      10,
+    );
+    expect(labels(controls)).toEqual(expected);
+    const button = controls.find((c) => c.id === 'picture-in-picture');
+    if (button) expect(button.command).toEqual({ kind: 'picture-in-picture' });
   });
 
   it('puts exactly the transport controls in the primary row', () => {
@@ -314,7 +329,7 @@ describe('controlsFor', () => {
       'togglecamera',
       'hangup',
     ];
-    const controls = controlsFor(sessionView({ actions: every }), 10);
+    const controls = controlsFor(view({ actions: every }), 10);
     expect(controls.filter((c) => c.primary).map((c) => c.id)).toEqual([
       'previoustrack',
       'seekbackward',
@@ -337,7 +352,7 @@ describe('controlsFor', () => {
 
   it('only the toggles carry an off flag', () => {
     const controls = controlsFor(
-      sessionView({ actions: [...MUSIC, 'togglemicrophone', 'togglecamera', 'hangup'] }),
+      view({ actions: [...MUSIC, 'togglemicrophone', 'togglecamera', 'hangup'] }),
       10,
     );
     expect(controls.filter((c) => 'off' in c).map((c) => c.id)).toEqual([
@@ -348,7 +363,7 @@ describe('controlsFor', () => {
   });
 
   it.each([5, 10, 30])('names the seek buttons with the seek offset %i', (offset) => {
-    const controls = controlsFor(sessionView({ actions: ['seekbackward', 'seekforward'] }), offset);
+    const controls = controlsFor(view({ actions: ['seekbackward', 'seekforward'] }), offset);
     expect(byId(controls, 'seekbackward').label).toBe(`Seek backward ${offset} seconds`);
     expect(byId(controls, 'seekforward').label).toBe(`Seek forward ${offset} seconds`);
   });

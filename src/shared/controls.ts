@@ -25,7 +25,8 @@ export type ControlIcon =
   | 'hangup'
   | 'volume-on'
   | 'volume-off'
-  | 'go-to-tab';
+  | 'go-to-tab'
+  | 'picture-in-picture';
 
 /** One button: a `MediaSessionAction` sent to the page, or a tab command of the extension. */
 export interface Control {
@@ -38,7 +39,8 @@ export interface Control {
   command:
     | { kind: 'action'; action: MediaSessionActionName }
     | { kind: 'mute-tab'; muted: boolean }
-    | { kind: 'focus-tab' };
+    | { kind: 'focus-tab' }
+    | { kind: 'picture-in-picture' };
   /** For toggles (microphone, camera, tab mute): whether the thing is off now, for styling. The
    * label already says the state ("Unmute microphone"), so no `aria-pressed` (WAI-ARIA APG). */
   off?: boolean;
@@ -61,7 +63,7 @@ function action(
 /**
  * The session's buttons: transport (previous track, seek backward, play/pause, seek forward, next
  * track), then stop, skip ad, slides, call controls (microphone and camera showing their state,
- * hang up), and always mute tab and go to tab. Play/pause is one button that shows "Pause" while
+ * hang up), picture-in-picture for video sessions, and always mute tab and go to tab. Play/pause is one button that shows "Pause" while
  * playing, and falls back to whichever of the two the session can do.
  */
 export function controlsFor(view: SessionView, seekOffsetSeconds: number): Control[] {
@@ -115,6 +117,15 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
     );
   }
   if (can.has('hangup')) out.push(action('hangup', 'Hang up', 'hangup', false));
+  if (view.kind === 'video' || can.has('enterpictureinpicture')) {
+    out.push({
+      id: 'picture-in-picture',
+      label: view.pictureInPicture ? 'Exit picture-in-picture' : 'Enter picture-in-picture',
+      icon: 'picture-in-picture',
+      command: { kind: 'picture-in-picture' },
+      primary: false,
+    });
+  }
   out.push({
     id: 'mute-tab',
     label: view.tabMuted ? 'Unmute tab' : 'Mute tab',

@@ -1,55 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameState, MediaElementState, Metadata, Position } from './contract';
+import type { FrameState, Position } from './contract';
 import { isEmptyFrameState, isSameReport } from './frame-state';
-
-const T0 = 1_700_000_000_000;
-
-function pos(overrides: Partial<Position> = {}): Position {
-  return { duration: 300, playbackRate: 1, position: 10, updatedAt: T0, ...overrides };
-}
-
-function metadata(overrides: Partial<Metadata> = {}): Metadata {
-  return {
-    title: 'Song',
-    artist: 'Artist',
-    album: 'Album',
-    artwork: [],
-    chapterInfo: [],
-    ...overrides,
-  };
-}
-
-function media(overrides: Partial<MediaElementState> = {}): MediaElementState {
-  return {
-    kind: 'video',
-    playing: true,
-    muted: false,
-    volume: 1,
-    audible: true,
-    lastAudibleAt: T0,
-    position: pos(),
-    width: 640,
-    height: 360,
-    pictureInPicture: false,
-    disablePictureInPicture: false,
-    ...overrides,
-  };
-}
-
-const EMPTY: FrameState = {
-  metadata: null,
-  actions: [],
-  playbackState: 'none',
-  positionState: null,
-  microphoneActive: null,
-  cameraActive: null,
-  screenshareActive: null,
-  media: null,
-};
-
-function frameState(overrides: Partial<FrameState> = {}): FrameState {
-  return { ...EMPTY, ...overrides };
-}
+import { frameState, media, metadata, pos, T0 } from './test-fixtures';
 
 /** A page playing with its own position state and a playing element, sampled `ms` after T0. */
 function playingAt(ms: number, overrides: Partial<FrameState> = {}): FrameState {

@@ -1,63 +1,69 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from './contract';
 import { extrapolatePosition, formatTime, isSamePlayback } from './position';
+import { pos, T0 } from './test-fixtures';
 
-const T0 = 1_700_000_000_000;
-
-function pos(overrides: Partial<Position> = {}): Position {
-  return { duration: 100, playbackRate: 1, position: 10, updatedAt: T0, ...overrides };
+/** The shared `pos` on a 100 s track. */
+function pos100(overrides: Partial<Position> = {}): Position {
+  return pos({ duration: 100, ...overrides });
 }
 
 describe('extrapolatePosition', () => {
   it.each<{ name: string; sample: Position; playing: boolean; now: number; expected: number }>([
-    { name: 'playing at rate 1', sample: pos(), playing: true, now: T0 + 5000, expected: 15 },
-    { name: 'at the sample instant', sample: pos(), playing: true, now: T0, expected: 10 },
-    { name: 'paused stands still', sample: pos(), playing: false, now: T0 + 60_000, expected: 10 },
+    { name: 'playing at rate 1', sample: pos100(), playing: true, now: T0 + 5000, expected: 15 },
+    { name: 'at the sample instant', sample: pos100(), playing: true, now: T0, expected: 10 },
+    {
+      name: 'paused stands still',
+      sample: pos100(),
+      playing: false,
+      now: T0 + 60_000,
+      expected: 10,
+    },
     {
       name: 'rate 2 advances twice as fast',
-      sample: pos({ playbackRate: 2 }),
+      sample: pos100({ playbackRate: 2 }),
       playing: true,
       now: T0 + 5000,
       expected: 20,
     },
     {
       name: 'rate 0.5 advances half as fast',
-      sample: pos({ playbackRate: 0.5 }),
+      sample: pos100({ playbackRate: 0.5 }),
       playing: true,
       now: T0 + 4000,
       expected: 12,
     },
     {
       name: 'negative rate goes backwards',
-      sample: pos({ playbackRate: -1 }),
+      sample: pos100({ playbackRate: -1 }),
       playing: true,
       now: T0 + 4000,
       expected: 6,
     },
     {
       name: 'negative rate clamps at 0',
-      sample: pos({ playbackRate: -1 }),
+      sample: pos100({ playbackRate: -1 }),
       playing: true,
       now: T0 + 60_000,
       expected: 0,
     },
     {
       name: 'clamps to the duration',
-      sample: pos({ duration: 12 }),
+      sample: pos100({ duration: 12 }),
       playing: true,
       now: T0 + 60_000,
       expected: 12,
     },
     {
       name: 'null duration (live) is not clamped',
-      sample: pos({ duration: null }),
+      sample: pos100({ duration: null }),
       playing: true,
       now: T0 + 3_600_000,
       expected: 3610,
     },
     {
       name: 'a clock behind the sample does not rewind',
-      sample: pos(),
+      sample: pos100(),
       playing: true,
       now: T0 - 10_000,
       expected: 10,
@@ -77,91 +83,91 @@ describe('isSamePlayback', () => {
     expected: boolean;
   }>([
     { name: 'both null', previous: null, next: null, playing: true, expected: true },
-    { name: 'null → sample', previous: null, next: pos(), playing: true, expected: false },
-    { name: 'sample → null', previous: pos(), next: null, playing: true, expected: false },
-    { name: 'identical', previous: pos(), next: pos(), playing: false, expected: true },
+    { name: 'null → sample', previous: null, next: pos100(), playing: true, expected: false },
+    { name: 'sample → null', previous: pos100(), next: null, playing: true, expected: false },
+    { name: 'identical', previous: pos100(), next: pos100(), playing: false, expected: true },
     {
       name: 'steady progress',
-      previous: pos(),
-      next: pos({ position: 13, updatedAt: T0 + 3000 }),
+      previous: pos100(),
+      next: pos100({ position: 13, updatedAt: T0 + 3000 }),
       playing: true,
       expected: true,
     },
     {
       name: 'within the default 0.5 s tolerance ahead',
-      previous: pos(),
-      next: pos({ position: 13.49, updatedAt: T0 + 3000 }),
+      previous: pos100(),
+      next: pos100({ position: 13.49, updatedAt: T0 + 3000 }),
       playing: true,
       expected: true,
     },
     {
       name: 'within the default 0.5 s tolerance behind',
-      previous: pos(),
-      next: pos({ position: 12.51, updatedAt: T0 + 3000 }),
+      previous: pos100(),
+      next: pos100({ position: 12.51, updatedAt: T0 + 3000 }),
       playing: true,
       expected: true,
     },
     {
       name: 'beyond the tolerance ahead',
-      previous: pos(),
-      next: pos({ position: 13.6, updatedAt: T0 + 3000 }),
+      previous: pos100(),
+      next: pos100({ position: 13.6, updatedAt: T0 + 3000 }),
       playing: true,
       expected: false,
     },
     {
       name: 'beyond the tolerance behind',
-      previous: pos(),
-      next: pos({ position: 12.4, updatedAt: T0 + 3000 }),
+      previous: pos100(),
+      next: pos100({ position: 12.4, updatedAt: T0 + 3000 }),
       playing: true,
       expected: false,
     },
     {
       name: 'paused but the position moved',
-      previous: pos(),
-      next: pos({ position: 13, updatedAt: T0 + 3000 }),
+      previous: pos100(),
+      next: pos100({ position: 13, updatedAt: T0 + 3000 }),
       playing: false,
       expected: false,
     },
     {
       name: 'paused, position held, later sample',
-      previous: pos(),
-      next: pos({ updatedAt: T0 + 30_000 }),
+      previous: pos100(),
+      next: pos100({ updatedAt: T0 + 30_000 }),
       playing: false,
       expected: true,
     },
     {
       name: 'duration changed',
-      previous: pos(),
-      next: pos({ duration: 200 }),
+      previous: pos100(),
+      next: pos100({ duration: 200 }),
       playing: false,
       expected: false,
     },
     {
       name: 'duration became live',
-      previous: pos(),
-      next: pos({ duration: null }),
+      previous: pos100(),
+      next: pos100({ duration: null }),
       playing: false,
       expected: false,
     },
     {
       name: 'rate changed',
-      previous: pos(),
-      next: pos({ playbackRate: 1.5 }),
+      previous: pos100(),
+      next: pos100({ playbackRate: 1.5 }),
       playing: false,
       expected: false,
     },
     {
       name: 'custom tolerance accepts a 2 s drift',
-      previous: pos(),
-      next: pos({ position: 12, updatedAt: T0 }),
+      previous: pos100(),
+      next: pos100({ position: 12, updatedAt: T0 }),
       playing: true,
       tolerance: 2,
       expected: true,
     },
     {
       name: 'zero tolerance refuses a tiny drift',
-      previous: pos(),
-      next: pos({ position: 10.01 }),
+      previous: pos100(),
+      next: pos100({ position: 10.01 }),
       playing: true,
       tolerance: 0,
       expected: false,

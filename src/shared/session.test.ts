@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameState, MediaElementState, Metadata, Position } from './contract';
+import type { FrameState, MediaElementState, Position } from './contract';
 import type { MediaSessionActionName } from './media-session-actions';
 import {
   availableActions,
@@ -12,54 +12,16 @@ import {
   type TabInfo,
   toSessionView,
 } from './session';
+import { frameState, media, metadata, pos, T0 } from './test-fixtures';
 
-const T0 = 1_700_000_000_000;
-
-function pos(overrides: Partial<Position> = {}): Position {
-  return { duration: 300, playbackRate: 1, position: 12, updatedAt: T0, ...overrides };
+/** This file's position samples sit at 12 s; otherwise the shared `pos`. */
+function pos12(overrides: Partial<Position> = {}): Position {
+  return pos({ position: 12, ...overrides });
 }
 
-function metadata(overrides: Partial<Metadata> = {}): Metadata {
-  return {
-    title: 'Song',
-    artist: 'Artist',
-    album: 'Album',
-    artwork: [],
-    chapterInfo: [],
-    ...overrides,
-  };
-}
-
-function media(overrides: Partial<MediaElementState> = {}): MediaElementState {
-  return {
-    kind: 'video',
-    playing: true,
-    muted: false,
-    volume: 1,
-    audible: true,
-    lastAudibleAt: T0,
-    position: pos(),
-    width: 640,
-    height: 360,
-    pictureInPicture: false,
-    disablePictureInPicture: false,
-    ...overrides,
-  };
-}
-
-/** An empty frame state with `overrides` applied. */
-function frameState(overrides: Partial<FrameState> = {}): FrameState {
-  return {
-    metadata: null,
-    actions: [],
-    playbackState: 'none',
-    positionState: null,
-    microphoneActive: null,
-    cameraActive: null,
-    screenshareActive: null,
-    media: null,
-    ...overrides,
-  };
+/** The shared `media`, its element at `pos12()`. */
+function media12(overrides: Partial<MediaElementState> = {}): MediaElementState {
+  return media({ position: pos12(), ...overrides });
 }
 
 function session(state: FrameState, overrides: Partial<Session> = {}): Session {
@@ -115,22 +77,22 @@ describe('effectivePlaybackState', () => {
     },
     {
       name: 'page says paused while the element plays (page wins)',
-      state: frameState({ playbackState: 'paused', media: media({ playing: true }) }),
+      state: frameState({ playbackState: 'paused', media: media12({ playing: true }) }),
       expected: 'paused',
     },
     {
       name: 'page says playing while the element is paused (page wins)',
-      state: frameState({ playbackState: 'playing', media: media({ playing: false }) }),
+      state: frameState({ playbackState: 'playing', media: media12({ playing: false }) }),
       expected: 'playing',
     },
     {
       name: 'no page state, element playing',
-      state: frameState({ media: media({ playing: true }) }),
+      state: frameState({ media: media12({ playing: true }) }),
       expected: 'playing',
     },
     {
       name: 'no page state, element paused',
-      state: frameState({ media: media({ playing: false }) }),
+      state: frameState({ media: media12({ playing: false }) }),
       expected: 'paused',
     },
   ])('$name → $expected', ({ state, expected }) => {
@@ -139,20 +101,20 @@ describe('effectivePlaybackState', () => {
 });
 
 describe('effectivePosition', () => {
-  const page = pos({ position: 100 });
-  const element = pos({ position: 5 });
+  const page = pos12({ position: 100 });
+  const element = pos12({ position: 5 });
 
   it.each<{ name: string; state: FrameState; expected: Position | null }>([
     { name: 'nothing', state: frameState(), expected: null },
     { name: 'only the page', state: frameState({ positionState: page }), expected: page },
     {
       name: 'only the element',
-      state: frameState({ media: media({ position: element }) }),
+      state: frameState({ media: media12({ position: element }) }),
       expected: element,
     },
     {
       name: 'the page wins over the element',
-      state: frameState({ positionState: page, media: media({ position: element }) }),
+      state: frameState({ positionState: page, media: media12({ position: element }) }),
       expected: page,
     },
   ])('$name', ({ state, expected }) => {
@@ -165,25 +127,25 @@ describe('isAudiblyPlaying', () => {
     { name: 'nothing', state: frameState(), tabAudible: true, expected: false },
     {
       name: 'audible element playing',
-      state: frameState({ media: media({ playing: true, audible: true }) }),
+      state: frameState({ media: media12({ playing: true, audible: true }) }),
       tabAudible: false,
       expected: true,
     },
     {
       name: 'muted element playing in a silent tab',
-      state: frameState({ media: media({ playing: true, audible: false, muted: true }) }),
+      state: frameState({ media: media12({ playing: true, audible: false, muted: true }) }),
       tabAudible: false,
       expected: false,
     },
     {
       name: 'inaudible element playing in an audible tab',
-      state: frameState({ media: media({ playing: true, audible: false }) }),
+      state: frameState({ media: media12({ playing: true, audible: false }) }),
       tabAudible: true,
       expected: true,
     },
     {
       name: 'paused element in an audible tab',
-      state: frameState({ media: media({ playing: false, audible: false }) }),
+      state: frameState({ media: media12({ playing: false, audible: false }) }),
       tabAudible: true,
       expected: false,
     },
@@ -201,7 +163,7 @@ describe('isAudiblyPlaying', () => {
     },
     {
       name: 'page says paused while its element is still audible',
-      state: frameState({ playbackState: 'paused', media: media({ audible: true }) }),
+      state: frameState({ playbackState: 'paused', media: media12({ audible: true }) }),
       tabAudible: true,
       expected: false,
     },
@@ -216,7 +178,7 @@ describe('isControllable', () => {
     { name: 'a title', state: frameState({ metadata: metadata() }), expected: true },
     {
       name: 'metadata with an empty title and a paused element (it played audibly before)',
-      state: frameState({ metadata: metadata({ title: '' }), media: media({ playing: false }) }),
+      state: frameState({ metadata: metadata({ title: '' }), media: media12({ playing: false }) }),
       expected: true,
     },
     {
@@ -226,55 +188,55 @@ describe('isControllable', () => {
     },
     {
       name: 'a playing element without a title',
-      state: frameState({ media: media({ playing: true }) }),
+      state: frameState({ media: media12({ playing: true }) }),
       expected: true,
     },
     {
       name: 'a paused element without a title (pausing keeps it controllable)',
-      state: frameState({ media: media({ playing: false }) }),
+      state: frameState({ media: media12({ playing: false }) }),
       expected: true,
     },
     {
       name: 'a playing live stream without a title',
-      state: frameState({ media: media({ position: pos({ duration: null }) }) }),
+      state: frameState({ media: media12({ position: pos12({ duration: null }) }) }),
       expected: true,
     },
     {
       name: 'a playing 3 s ping without a title (transient)',
-      state: frameState({ media: media({ position: pos({ duration: 3, position: 0 }) }) }),
+      state: frameState({ media: media12({ position: pos12({ duration: 3, position: 0 }) }) }),
       expected: false,
     },
     {
       name: 'a playing 5 s sound without a title (transient, boundary)',
-      state: frameState({ media: media({ position: pos({ duration: 5, position: 0 }) }) }),
+      state: frameState({ media: media12({ position: pos12({ duration: 5, position: 0 }) }) }),
       expected: false,
     },
     {
       name: 'a playing 5.5 s sound without a title',
-      state: frameState({ media: media({ position: pos({ duration: 5.5, position: 0 }) }) }),
+      state: frameState({ media: media12({ position: pos12({ duration: 5.5, position: 0 }) }) }),
       expected: true,
     },
     {
       name: 'a playing 3 s clip with a title',
       state: frameState({
         metadata: metadata(),
-        media: media({ position: pos({ duration: 3, position: 0 }) }),
+        media: media12({ position: pos12({ duration: 3, position: 0 }) }),
       }),
       expected: true,
     },
     {
       name: 'the page position state decides transience (long page, short element)',
       state: frameState({
-        positionState: pos({ duration: 600 }),
-        media: media({ position: pos({ duration: 2, position: 0 }) }),
+        positionState: pos12({ duration: 600 }),
+        media: media12({ position: pos12({ duration: 2, position: 0 }) }),
       }),
       expected: true,
     },
     {
       name: 'the page position state decides transience (short page, long element)',
       state: frameState({
-        positionState: pos({ duration: 2, position: 0 }),
-        media: media({ position: pos({ duration: 600 }) }),
+        positionState: pos12({ duration: 2, position: 0 }),
+        media: media12({ position: pos12({ duration: 600 }) }),
       }),
       expected: false,
     },
@@ -298,24 +260,24 @@ describe('availableActions', () => {
     },
     {
       name: 'a bare element',
-      state: frameState({ media: media() }),
+      state: frameState({ media: media12() }),
       expected: ['play', 'pause', 'seekbackward', 'seekforward', 'stop', 'seekto'],
     },
     {
       name: 'a bare element playing a live stream gets no seek',
-      state: frameState({ media: media({ position: pos({ duration: null }) }) }),
+      state: frameState({ media: media12({ position: pos12({ duration: null }) }) }),
       expected: ['play', 'pause', 'stop'],
     },
     {
       name: 'page handlers plus an element get only play/pause/seekto extras',
-      state: frameState({ actions: ['nexttrack'], media: media() }),
+      state: frameState({ actions: ['nexttrack'], media: media12() }),
       expected: ['play', 'pause', 'nexttrack', 'seekto'],
     },
     {
       name: 'page handlers plus a live element get only play/pause extras',
       state: frameState({
         actions: ['nexttrack'],
-        media: media({ position: pos({ duration: null }) }),
+        media: media12({ position: pos12({ duration: null }) }),
       }),
       expected: ['play', 'pause', 'nexttrack'],
     },
@@ -323,7 +285,7 @@ describe('availableActions', () => {
       name: 'a page seek handler is kept even for a live element',
       state: frameState({
         actions: ['seekforward', 'seekto'],
-        media: media({ position: pos({ duration: null }) }),
+        media: media12({ position: pos12({ duration: null }) }),
       }),
       expected: ['play', 'pause', 'seekforward', 'seekto'],
     },
@@ -352,31 +314,31 @@ describe('toSessionView', () => {
     },
     {
       name: 'the tab title when metadata has none',
-      session: session(frameState({ metadata: metadata({ title: '' }), media: media() })),
+      session: session(frameState({ metadata: metadata({ title: '' }), media: media12() })),
       tab: tab({ title: 'Tab' }),
       expected: 'Tab',
     },
     {
       name: 'the tab title when there is no metadata',
-      session: session(frameState({ media: media() })),
+      session: session(frameState({ media: media12() })),
       tab: tab({ title: 'Tab' }),
       expected: 'Tab',
     },
     {
       name: 'the host when the tab has no title',
-      session: session(frameState({ media: media() }), { origin: 'https://player.test:8443' }),
+      session: session(frameState({ media: media12() }), { origin: 'https://player.test:8443' }),
       tab: tab({ title: '' }),
       expected: 'player.test:8443',
     },
     {
       name: 'the host when the tab is unknown',
-      session: session(frameState({ media: media() })),
+      session: session(frameState({ media: media12() })),
       tab: undefined,
       expected: 'player.test',
     },
     {
       name: 'the raw origin when it is not a URL',
-      session: session(frameState({ media: media() }), { origin: 'null' }),
+      session: session(frameState({ media: media12() }), { origin: 'null' }),
       tab: undefined,
       expected: 'null',
     },
@@ -391,11 +353,11 @@ describe('toSessionView', () => {
       }),
       actions: ['nexttrack'],
       playbackState: 'paused',
-      positionState: pos({ position: 40 }),
+      positionState: pos12({ position: 40 }),
       microphoneActive: true,
       cameraActive: false,
       screenshareActive: null,
-      media: media({ kind: 'audio' }),
+      media: media12({ kind: 'audio' }),
     });
     const view = toSessionView(session(state), tab({ muted: true, audible: true }), {
       active: true,
@@ -412,8 +374,9 @@ describe('toSessionView', () => {
       host: 'player.test',
       pageUrl: 'https://player.test/watch?v=1',
       kind: 'audio',
+      pictureInPicture: false,
       playbackState: 'paused',
-      position: pos({ position: 40 }),
+      position: pos12({ position: 40 }),
       actions: ['play', 'pause', 'nexttrack', 'seekto'],
       microphoneActive: true,
       cameraActive: false,

@@ -139,6 +139,7 @@ export function toSessionView(
     host,
     pageUrl: tab?.url ?? session.origin,
     kind: state.media?.kind ?? null,
+    pictureInPicture: state.media?.pictureInPicture ?? false,
     playbackState: effectivePlaybackState(state),
     position: effectivePosition(state),
     actions: availableActions(state),

@@ -101,6 +101,7 @@ describe('capture', () => {
       'Pause',
       'Seek forward 10 seconds',
       'Skip ad',
+      'Enter picture-in-picture',
       'Mute tab',
       'Go to tab',
     ]);
@@ -111,11 +112,12 @@ describe('capture', () => {
   it('a bare <video> with no media session is a session with the element’s own actions', async () => {
     const page = await deck.open('https://bare.test/bare-video.html');
     await play(page);
-    const session = await waitFor('bare video', async () =>
-      (await deck.snapshot()).sessions.find((s) => s.host === 'bare.test' && s.kind === 'video'),
+    // No metadata: the tab's title names it (once chrome.tabs answered).
+    const session = await waitFor('bare video named by its tab', async () =>
+      (await deck.snapshot()).sessions.find(
+        (s) => s.host === 'bare.test' && s.kind === 'video' && s.title === 'Bare video fixture',
+      ),
     );
-    // No metadata: the tab's title names it.
-    expect(session.title).toBe('Bare video fixture');
     expect(session.actions).toEqual([
       'play',
       'pause',

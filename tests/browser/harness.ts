@@ -20,6 +20,8 @@ export const serveFixture = staticRoute(join(ROOT, 'tests/fixtures/pages'));
 
 export interface LaunchOptions {
   headless?: boolean;
+  /** X display for a headed run (see xvfb.ts). */
+  display?: string;
   /** Extra Chromium switches. */
   args?: string[];
   /** Profile `Preferences` to seed before launch. */
@@ -40,6 +42,13 @@ export interface Deck {
   snapshot(): Promise<Snapshot>;
   /** The service worker's counters. */
   stats(): Promise<Stats>;
+  /** The running service worker (a new one after a restart). */
+  serviceWorker(): Worker;
+  /**
+   * Stops the extension's service worker through the DevTools protocol, as Chrome does to an idle
+   * one, and waits until it is gone. The next event wakes a new instance.
+   */
+  stopServiceWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,12 +73,13 @@ export interface Snapshot {
   sessions: SessionViewLike[];
   activeKey: string | null;
   pinnedKey: string | null;
+  notice: string | null;
 }
 export interface Stats {
   framePorts: number;
   frameMessagesByTab: Record<string, number>;
   rejectedByReason: Record<string, number>;
-  actions: { key: string; action: string; outcome: string; ms: number }[];
+  actions: { key: string; action: string; outcome: string; source: string; ms: number }[];
 }
 
 /** Launches Chromium with the built extension. Throws if Chromium or `dist/` is missing. */
@@ -80,6 +90,17 @@ export async function launchDeck(options: LaunchOptions = {}): Promise<Deck> {
   });
   const currentWorker = () =>
     context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? worker;
+  const evaluateDeck = async <T>(fn: () => T): Promise<T> => {
+    // Right after a restart the new instance may not have run its top level yet.
+    for (let i = 0; ; i++) {
+      try {
+        return await currentWorker().evaluate(fn);
+      } catch (error) {
+        if (i > 40) throw error;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  };
 
   return {
     context,
@@ -97,17 +118,37 @@ export async function launchDeck(options: LaunchOptions = {}): Promise<Deck> {
       return page;
     },
     snapshot: () =>
-      currentWorker().evaluate(() =>
+      evaluateDeck(() =>
         (globalThis as unknown as { mediaDeck: { snapshot(): Snapshot } }).mediaDeck.snapshot(),
       ),
     stats: () =>
-      currentWorker().evaluate(() =>
+      evaluateDeck(() =>
         JSON.parse(
           JSON.stringify(
             (globalThis as unknown as { mediaDeck: { stats: Stats } }).mediaDeck.stats,
           ),
         ),
       ),
+    serviceWorker: currentWorker,
+    async stopServiceWorker() {
+      // Playwright emits no `close` for a stopped extension worker (and reuses the handle once it
+      // wakes), so follow the DevTools protocol's own running status.
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      // A playing page's bridge reconnects at once and wakes a new instance: remember that the old
+      // one reached 'stopped', however briefly.
+      let stopped = false;
+      cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+        for (const version of event.versions) {
+          if (version.scriptURL.includes(extensionId) && version.runningStatus === 'stopped')
+            stopped = true;
+        }
+      });
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await waitFor('the service worker to stop', () => stopped);
+      await cdp.detach();
+    },
     close,
   };
 }

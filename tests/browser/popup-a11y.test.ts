@@ -76,22 +76,26 @@ describe('popup accessibility', () => {
     expect(await axe(popup)).toEqual([]);
 
     // Tab through the whole popup: each button and the slider must receive focus.
-    const focusable = await popup.locator('button, [role="slider"]').count();
+    // (Visible controls: the collapsed shortcuts section hides its button until opened.)
+    const focusable = await popup.locator('button:visible, [role="slider"], summary').count();
     const reached = new Set<string>();
     for (let i = 0; i < focusable + 2; i++) {
       await popup.keyboard.press('Tab');
       const name = await popup.evaluate(() => {
         const el = document.activeElement;
         const item = el?.closest('li')?.getAttribute('data-key') ?? '';
-        return el && el !== document.body ? `${item}|${el.getAttribute('aria-label')}` : null;
+        const label = el?.getAttribute('aria-label') ?? el?.textContent?.trim();
+        return el && el !== document.body ? `${item}|${label}` : null;
       });
       if (name) reached.add(name);
     }
     expect(reached.size).toBe(focusable);
-    // Every control has an accessible name.
+    // Every control has an accessible name (aria-label, or its own text).
     const unnamed = await popup
-      .locator('button:not([aria-label]), [role="slider"]:not([aria-label])')
-      .count();
+      .locator('button, [role="slider"]')
+      .evaluateAll(
+        (els) => els.filter((e) => !(e.getAttribute('aria-label') || e.textContent?.trim())).length,
+      );
     expect(unnamed).toBe(0);
     await popup.close();
     await music.close();

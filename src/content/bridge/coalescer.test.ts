@@ -1,60 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameState, MediaElementState, Metadata, Position } from '../../shared/contract';
+import type { FrameState, Position } from '../../shared/contract';
+import { frameState, media, metadata, pos, T0 } from '../../shared/test-fixtures';
 import { createCoalescer } from './coalescer';
 
-const T0 = 1_700_000_000_000;
 const MIN_INTERVAL_MS = 100;
 
-function pos(overrides: Partial<Position> = {}): Position {
-  return { duration: 600, playbackRate: 1, position: 10, updatedAt: T0, ...overrides };
+/** This file's position sample: a 600 s track at `10 + ms / 1000 + offset` s, as of `T0 + ms`. */
+function sampleAt(ms = 0, offset = 0): Position {
+  return pos({ duration: 600, position: 10 + ms / 1000 + offset, updatedAt: T0 + ms });
 }
 
-function metadata(overrides: Partial<Metadata> = {}): Metadata {
-  return {
-    title: 'Song',
-    artist: 'Artist',
-    album: 'Album',
-    artwork: [],
-    chapterInfo: [],
-    ...overrides,
-  };
-}
-
-function media(overrides: Partial<MediaElementState> = {}): MediaElementState {
-  return {
-    kind: 'video',
-    playing: true,
-    muted: false,
-    volume: 1,
-    audible: true,
-    lastAudibleAt: T0,
-    position: pos(),
-    width: 640,
-    height: 360,
-    pictureInPicture: false,
-    disablePictureInPicture: false,
-    ...overrides,
-  };
-}
-
-function frameState(overrides: Partial<FrameState> = {}): FrameState {
-  return {
+/** A page playing `metadata()` (play, pause, seekto), its position and element at `sampleAt()`. */
+function playingState(overrides: Partial<FrameState> = {}): FrameState {
+  return frameState({
     metadata: metadata(),
     actions: ['play', 'pause', 'seekto'],
     playbackState: 'playing',
-    positionState: pos(),
-    microphoneActive: null,
-    cameraActive: null,
-    screenshareActive: null,
-    media: media(),
+    positionState: sampleAt(),
+    media: media({ position: sampleAt() }),
     ...overrides,
-  };
+  });
 }
 
 /** The state a steadily playing page reports at `T0 + ms`, its position `offset` s off. */
 function playingAt(ms: number, offset = 0, overrides: Partial<FrameState> = {}): FrameState {
-  const sample = pos({ position: 10 + ms / 1000 + offset, updatedAt: T0 + ms });
-  return frameState({ positionState: sample, media: media({ position: sample }), ...overrides });
+  const sample = sampleAt(ms, offset);
+  return playingState({ positionState: sample, media: media({ position: sample }), ...overrides });
 }
 
 const FIRST = playingAt(0);
@@ -98,7 +69,7 @@ function setup(minIntervalMs = MIN_INTERVAL_MS) {
 describe('createCoalescer', () => {
   it('sends the first push immediately', () => {
     const { coalescer, sent, pendingTimers } = setup();
-    const state = frameState();
+    const state = playingState();
     coalescer.push(state);
     expect(sent).toEqual([state]);
     expect(sent[0]).toBe(state);
@@ -116,10 +87,10 @@ describe('createCoalescer', () => {
 
   it('sends a burst within minIntervalMs once, with the latest state, when the timer fires', () => {
     const { coalescer, sent, delays, advanceTo, pendingTimers } = setup();
-    const a = frameState({ metadata: metadata({ title: 'A' }) });
-    const b = frameState({ metadata: metadata({ title: 'B' }) });
-    const c = frameState({ metadata: metadata({ title: 'C' }) });
-    const d = frameState({ metadata: metadata({ title: 'D' }) });
+    const a = playingState({ metadata: metadata({ title: 'A' }) });
+    const b = playingState({ metadata: metadata({ title: 'B' }) });
+    const c = playingState({ metadata: metadata({ title: 'C' }) });
+    const d = playingState({ metadata: metadata({ title: 'D' }) });
 
     coalescer.push(a);
     advanceTo(10);
@@ -146,13 +117,13 @@ describe('createCoalescer', () => {
 
   it('waits minIntervalMs from the last send, not from the last push', () => {
     const { coalescer, sent, delays, advanceTo } = setup();
-    coalescer.push(frameState({ metadata: metadata({ title: 'A' }) }));
+    coalescer.push(playingState({ metadata: metadata({ title: 'A' }) }));
     advanceTo(100);
-    const b = frameState({ metadata: metadata({ title: 'B' }) });
+    const b = playingState({ metadata: metadata({ title: 'B' }) });
     coalescer.push(b);
     expect(sent.at(-1)).toBe(b);
     advanceTo(130);
-    coalescer.push(frameState({ metadata: metadata({ title: 'C' }) }));
+    coalescer.push(playingState({ metadata: metadata({ title: 'C' }) }));
     expect(sent).toHaveLength(2);
     expect(delays).toEqual([70]);
     advanceTo(200);
@@ -162,9 +133,9 @@ describe('createCoalescer', () => {
 
   it('sends a change at once when minIntervalMs has passed', () => {
     const { coalescer, sent, advanceTo, pendingTimers } = setup();
-    coalescer.push(frameState({ playbackState: 'playing' }));
+    coalescer.push(playingState({ playbackState: 'playing' }));
     advanceTo(500);
-    coalescer.push(frameState({ playbackState: 'paused' }));
+    coalescer.push(playingState({ playbackState: 'paused' }));
     expect(sent.map((s) => s.playbackState)).toEqual(['playing', 'paused']);
     expect(pendingTimers()).toBe(0);
   });
@@ -192,10 +163,10 @@ describe('createCoalescer', () => {
 
   it('does not send when a burst returns to what was last sent', () => {
     const { coalescer, sent, advanceTo } = setup();
-    const a = frameState({ playbackState: 'playing' });
+    const a = playingState({ playbackState: 'playing' });
     coalescer.push(a);
     advanceTo(10);
-    coalescer.push(frameState({ playbackState: 'paused' }));
+    coalescer.push(playingState({ playbackState: 'paused' }));
     advanceTo(20);
     coalescer.push(structuredClone(a));
     advanceTo(1000);
@@ -206,10 +177,10 @@ describe('createCoalescer', () => {
   // to send, that push was absorbed without a send of its own yet `coalesced()` misses it.
   it('counts every push that did not lead to a send of its own', () => {
     const { coalescer, sent, advanceTo } = setup();
-    const a = frameState({ playbackState: 'playing' });
+    const a = playingState({ playbackState: 'playing' });
     coalescer.push(a);
     advanceTo(10);
-    coalescer.push(frameState({ playbackState: 'paused' }));
+    coalescer.push(playingState({ playbackState: 'paused' }));
     advanceTo(20);
     coalescer.push(structuredClone(a));
     advanceTo(1000);
@@ -234,13 +205,13 @@ describe('createCoalescer', () => {
 
   it('resend() sends the latest state now, even if unchanged or not yet sent', () => {
     const { coalescer, sent, advanceTo } = setup();
-    const a = frameState({ metadata: metadata({ title: 'A' }) });
+    const a = playingState({ metadata: metadata({ title: 'A' }) });
     coalescer.push(a);
     coalescer.resend();
     expect(sent).toEqual([a, a]);
 
     advanceTo(10);
-    const b = frameState({ metadata: metadata({ title: 'B' }) });
+    const b = playingState({ metadata: metadata({ title: 'B' }) });
     coalescer.push(b);
     expect(sent).toHaveLength(2);
     coalescer.resend();
@@ -263,10 +234,10 @@ describe('createCoalescer', () => {
 
   it('keeps at most one timer pending', () => {
     const { coalescer, delays, advanceTo, pendingTimers } = setup();
-    coalescer.push(frameState({ metadata: metadata({ title: '0' }) }));
+    coalescer.push(playingState({ metadata: metadata({ title: '0' }) }));
     for (let i = 1; i < 10; i++) {
       advanceTo(i);
-      coalescer.push(frameState({ metadata: metadata({ title: String(i) }) }));
+      coalescer.push(playingState({ metadata: metadata({ title: String(i) }) }));
     }
     expect(pendingTimers()).toBe(1);
     expect(delays).toHaveLength(1);
@@ -293,7 +264,7 @@ describe('createCoalescer', () => {
     const { coalescer, sent, advanceTo } = setup();
     for (let ms = 0; ms < 1000; ms += 5) {
       advanceTo(ms);
-      coalescer.push(frameState({ metadata: metadata({ title: `t${ms}` }) }));
+      coalescer.push(playingState({ metadata: metadata({ title: `t${ms}` }) }));
     }
     advanceTo(2000);
     expect(sent.length).toBeLessThanOrEqual(1000 / MIN_INTERVAL_MS + 1);

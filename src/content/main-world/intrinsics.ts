@@ -68,9 +68,10 @@ const onmessageSetter = ownDescriptor(MessagePort.prototype, 'onmessage')?.set;
 export function setPortOnMessage(port: MessagePort, listener: (event: MessageEvent) => void): void {
   if (onmessageSetter) apply(onmessageSetter, port, [listener]);
 }
+/** `promise.then(onFulfilled, onRejected)` through the captured method. */
 export const promiseThen = uncurry(Promise.prototype.then) as (
   p: Promise<unknown>,
-  onFulfilled: undefined,
+  onFulfilled: ((value: unknown) => void) | undefined,
   onRejected: (e: unknown) => void,
 ) => Promise<unknown>;
 export const stringSlice = uncurry(String.prototype.slice);

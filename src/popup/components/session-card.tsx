@@ -9,6 +9,7 @@ export interface CardCommands {
   action(key: string, details: ActionDetails): void;
   muteTab(key: string, muted: boolean): void;
   focusTab(key: string): void;
+  pictureInPicture(key: string): void;
   pin(key: string | null): void;
 }
 
@@ -31,6 +32,7 @@ function run(
   const { command } = control;
   if (command.kind === 'mute-tab') commands.muteTab(view.key, command.muted);
   else if (command.kind === 'focus-tab') commands.focusTab(view.key);
+  else if (command.kind === 'picture-in-picture') commands.pictureInPicture(view.key);
   else if (command.action === 'seekbackward' || command.action === 'seekforward') {
     commands.action(view.key, { action: command.action, seekOffset });
   } else commands.action(view.key, { action: command.action });

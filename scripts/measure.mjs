@@ -3,16 +3,30 @@
  * `npm run measure`: prints the figures issue #2 asks for, measured on the built extension:
  * the shipped size of each content script and of the popup (raw and gzip), and the time from a
  * click in the popup to the page's own action handler running (median and p95 over N clicks,
- * high-resolution epoch timestamps taken in the popup and in the page).
- * Usage: node scripts/measure.mjs [--clicks N]
+ * high-resolution epoch timestamps taken in the popup and in the page), and the time from a real
+ * key press (xdotool into a headed Chromium under Xvfb) to the page's handler, with the service
+ * worker running and after it was stopped. The key figures include starting the xdotool process;
+ * the same spawn with a key bound to nothing is printed beside them as the floor.
+ * Usage: node scripts/measure.mjs [--clicks N] [--keys N]
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { DIST, launchWithExtension, ROOT } from './lib/chromium.mjs';
+import { DIST, launchWithExtension, ROOT, stopServiceWorker } from './lib/chromium.mjs';
+import { startDisplay } from './lib/xvfb.mjs';
 
 const clicksArg = process.argv.indexOf('--clicks');
 const CLICKS = clicksArg > 0 ? Number(process.argv[clicksArg + 1]) : 50;
+const keysArg = process.argv.indexOf('--keys');
+const KEYS = keysArg > 0 ? Number(process.argv[keysArg + 1]) : 15;
+
+/** @param {number[]} values */
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const q = (/** @type {number} */ p) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
+  return `median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, min ${q(0).toFixed(1)} ms, max ${q(1).toFixed(1)} ms (n=${sorted.length})`;
+}
 
 /** @param {string} dir @returns {string[]} */
 const walk = (dir) =>
@@ -93,13 +107,61 @@ try {
     if (i >= 5) samples.push((await handledAt.jsonValue()) - clickedAt); // the first 5 warm up
     await popupPage.waitForTimeout(20);
   }
-  samples.sort((a, b) => a - b);
-  const q = (/** @type {number} */ p) =>
-    samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] ?? NaN;
-  console.log(`Popup click → page handler (seekforward), ${samples.length} clicks:`);
-  console.log(
-    `  median ${q(0.5).toFixed(2)} ms, p95 ${q(0.95).toFixed(2)} ms, min ${q(0).toFixed(2)} ms, max ${q(1).toFixed(2)} ms`,
-  );
+  console.log(`Popup click → page handler (seekforward): ${summary(samples)}`);
 } finally {
   await deck.close();
+}
+
+// Keyboard: a real key press into headed Chromium under Xvfb.
+const display = await startDisplay();
+const headed = await launchWithExtension({
+  headless: false,
+  display: display.name,
+  pagesDir: join(ROOT, 'tests/fixtures/pages'),
+});
+try {
+  const page = await headed.context.newPage();
+  await page.goto('https://player.test/music.html');
+  await page.evaluate(() => /** @type {any} */ (window).player.play());
+  await page.waitForFunction(() => !(/** @type {any} */ (window).player.audio.paused));
+  await page.waitForTimeout(500);
+  /** Presses `key` and returns ms from just before the press to the page's handler. */
+  const press = async (/** @type {string} */ key) => {
+    await page.evaluate(() => {
+      /** @type {any} */ (window).calls.length = 0;
+    });
+    const pressedAt = performance.timeOrigin + performance.now();
+    await display.key(key);
+    const at = await page.waitForFunction(() => /** @type {any} */ (window).calls[0]?.at, null, {
+      polling: 1,
+      timeout: 10_000,
+    });
+    return /** @type {number} */ (await at.jsonValue()) - pressedAt;
+  };
+  /** @type {number[]} */ const floor = [];
+  for (let i = 0; i < KEYS; i++) {
+    const t = performance.now();
+    await display.key('F13'); // bound to nothing: the cost of xdotool itself
+    floor.push(performance.now() - t);
+  }
+  /** @type {number[]} */ const warm = [];
+  await press('XF86AudioNext'); // warm-up
+  for (let i = 0; i < KEYS; i++) warm.push(await press(i % 2 ? 'XF86AudioPrev' : 'XF86AudioNext'));
+  /** @type {number[]} */ const asleep = [];
+  for (let i = 0; i < KEYS; i++) {
+    // Pause first: a playing page's bridge would wake the worker again at once.
+    await press('XF86AudioPlay');
+    await page.waitForTimeout(300);
+    await stopServiceWorker(headed.context, headed.extensionId);
+    asleep.push(await press('XF86AudioPlay'));
+    await page.waitForTimeout(300);
+  }
+  console.log(`Key press → page handler, service worker running (media keys): ${summary(warm)}`);
+  console.log(
+    `Key press → page handler, service worker stopped first (play/pause key): ${summary(asleep)}`,
+  );
+  console.log(`  floor: one xdotool key press bound to nothing: ${summary(floor)}`);
+} finally {
+  await headed.close();
+  display.stop();
 }

@@ -143,3 +143,29 @@ export async function launchWithExtension(options) {
     },
   };
 }
+
+/**
+ * Stops the extension's service worker through the DevTools protocol, as Chrome stops an idle
+ * one, and resolves once it reached `stopped` (a playing page may wake a new instance right after).
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} extensionId
+ * @throws {Error} if the worker did not stop within 10 s.
+ */
+export async function stopServiceWorker(context, extensionId) {
+  // Playwright emits no `close` for a stopped extension worker (and reuses the handle once it
+  // wakes), so follow the protocol's own running status, remembering a brief 'stopped'.
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  let stopped = false;
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const version of event.versions) {
+      if (version.scriptURL.includes(extensionId) && version.runningStatus === 'stopped')
+        stopped = true;
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  for (let i = 0; i < 200 && !stopped; i++) await new Promise((r) => setTimeout(r, 50));
+  await cdp.detach();
+  if (!stopped) throw new Error('the service worker did not stop');
+}

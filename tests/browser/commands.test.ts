@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Display, startDisplay } from '../../scripts/lib/xvfb.mjs';
 import { type Deck, launchDeck, type Snapshot, waitFor } from './harness';
-import { type Display, startDisplay } from './xvfb';
 
 interface Call {
   action: string;

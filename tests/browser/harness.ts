@@ -11,6 +11,7 @@ import {
   launchWithExtension,
   ROOT,
   staticRoute,
+  stopServiceWorker,
 } from '../../scripts/lib/chromium.mjs';
 
 export { chromePath, DIST, ROOT };
@@ -130,25 +131,7 @@ export async function launchDeck(options: LaunchOptions = {}): Promise<Deck> {
         ),
       ),
     serviceWorker: currentWorker,
-    async stopServiceWorker() {
-      // Playwright emits no `close` for a stopped extension worker (and reuses the handle once it
-      // wakes), so follow the DevTools protocol's own running status.
-      const page = context.pages()[0] ?? (await context.newPage());
-      const cdp = await context.newCDPSession(page);
-      // A playing page's bridge reconnects at once and wakes a new instance: remember that the old
-      // one reached 'stopped', however briefly.
-      let stopped = false;
-      cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-        for (const version of event.versions) {
-          if (version.scriptURL.includes(extensionId) && version.runningStatus === 'stopped')
-            stopped = true;
-        }
-      });
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      await waitFor('the service worker to stop', () => stopped);
-      await cdp.detach();
-    },
+    stopServiceWorker: () => stopServiceWorker(context, extensionId),
     close,
   };
 }

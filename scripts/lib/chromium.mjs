@@ -80,8 +80,8 @@ export function staticRoute(pagesDir) {
   };
 }
 
-/** Matches every `https://<name>.test/` URL. */
-export const TEST_ORIGINS = /^https:\/\/[a-z0-9-]+\.test\//;
+/** Matches every `https://<name>.test/` URL (and `http://`, for the insecure-page cases). */
+export const TEST_ORIGINS = /^https?:\/\/[a-z0-9-]+\.test\//;
 
 /**
  * Launches Chromium with the unpacked extension from `dist/`.

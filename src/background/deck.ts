@@ -5,6 +5,7 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { DeckSnapshot } from '../shared/contract';
+import { autoPipDecision, syncAutoPip } from './auto-pip-arming';
 import { SessionRegistry } from './session-registry';
 
 const STORAGE_KEY = 'registry';
@@ -77,6 +78,7 @@ export class Deck {
       queueMicrotask(() => {
         this.pushScheduled = false;
         this.pushToPopups();
+        syncAutoPip(this);
       });
     }
     if (!this.persistScheduled) {
@@ -112,7 +114,10 @@ export class Deck {
   snapshot(): DeckSnapshot {
     const notice =
       this.notice && Date.now() - this.notice.at < NOTICE_MS * 4 ? this.notice.text : null;
-    return this.registry.snapshot(notice);
+    return this.registry.snapshot(notice, (session) => {
+      const { arm, reason } = autoPipDecision(this, session);
+      return { armed: arm !== null, reason };
+    });
   }
 
   /** Sends the current snapshot to every open popup (or to one). */

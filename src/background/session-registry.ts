@@ -20,6 +20,7 @@ import {
   isTransientSound,
   type Session,
   type SessionIdentity,
+  type SessionView,
   sessionKey,
   type TabInfo,
   toSessionView,
@@ -207,9 +208,13 @@ export class SessionRegistry {
 
   /**
    * What an open popup shows: sessions in display order, active first; no transient sounds.
-   * `notice` is the service worker's last short message for the user, if recent.
+   * `notice` is the service worker's last short message for the user, if recent; `autoPip` says
+   * whether a session is armed for automatic picture-in-picture, or why not.
    */
-  snapshot(notice: string | null = null): DeckSnapshot {
+  snapshot(
+    notice: string | null = null,
+    autoPip: (session: Session) => SessionView['autoPip'] = () => ({ armed: false, reason: null }),
+  ): DeckSnapshot {
     const candidates = this.candidates();
     const activeKey = pickActive(this.stack, candidates, this.pinned);
     const listed = candidates.filter(
@@ -225,6 +230,7 @@ export class SessionRegistry {
         return toSessionView(session, this.tabs.get(session.tabId), {
           active: key === activeKey,
           pinned: key === this.pinned,
+          autoPip: autoPip(session),
         });
       }),
     };

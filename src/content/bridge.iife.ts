@@ -90,7 +90,9 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
   const request: BridgeToMain =
     message.type === 'run-action'
       ? { type: 'run-action', id, details: message.details }
-      : { type: 'picture-in-picture', id, target: message.target };
+      : message.type === 'picture-in-picture'
+        ? { type: 'picture-in-picture', id, target: message.target }
+        : { type: 'auto-pip', id, arm: message.arm, seekOffset: message.seekOffset };
   return new Promise<ActionOutcome>((resolve) => {
     pendingActions.set(id, resolve);
     channel.port1.postMessage(request);

@@ -7,6 +7,7 @@
 import { CHANNEL_HANDSHAKE_KEY, CHANNEL_VERSION } from '../shared/channel';
 import type { BridgeToMain, MainToBridge } from '../shared/contract';
 import { runAction } from './main-world/action-runner';
+import { createAutoPip } from './main-world/auto-pip';
 import {
   addListener,
   messageEventData,
@@ -21,7 +22,7 @@ import { watchMediaElements } from './main-world/media-element-watcher';
 import { wrapMediaSession } from './main-world/media-session-wrapper';
 import { maskToString } from './main-world/native-wrap';
 import { togglePictureInPicture } from './main-world/picture-in-picture';
-import { createReporter } from './main-world/reporter';
+import { buildFrameState, createReporter } from './main-world/reporter';
 
 let port: MessagePort | null = null;
 
@@ -31,12 +32,21 @@ function send(message: MainToBridge): void {
 
 maskToString();
 const schedule = () => reporter.schedule();
-const record = wrapMediaSession(schedule);
+const record = wrapMediaSession(schedule, (action) => autoPip.onPageSetHandler(action));
 const media = watchMediaElements(schedule);
 const reporter = createReporter(
   () => record,
   media,
-  (state) => send({ type: 'state', state }),
+  (state) => {
+    send({ type: 'state', state });
+    autoPip.onState(state);
+  },
+);
+const autoPip = createAutoPip(
+  record,
+  media,
+  () => buildFrameState(record, media),
+  (details) => runAction(details, record, media),
 );
 
 function onBridgeMessage(event: MessageEvent): void {
@@ -45,6 +55,8 @@ function onBridgeMessage(event: MessageEvent): void {
   const { id } = data;
   if (data.type === 'run-action') {
     send({ type: 'action-result', id, outcome: runAction(data.details, record, media) });
+  } else if (data.type === 'auto-pip') {
+    send({ type: 'action-result', id, outcome: autoPip.set(data.arm, data.seekOffset) });
   } else if (data.type === 'picture-in-picture') {
     togglePictureInPicture(data.target, record, media, (outcome) => {
       send({ type: 'action-result', id, outcome });

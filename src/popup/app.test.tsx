@@ -351,10 +351,13 @@ describe('App: controls', () => {
       }),
       sessionView({ key: 'B', title: 'Beta', active: false, pinned: true, position: null }),
     ]);
-    const buttons = screen.getAllByRole('button');
+    // The session controls are icon-only; text buttons (links such as "Settings") name themselves.
+    const buttons = screen.getAllByRole('button').filter((b) => !b.classList.contains('link'));
     expect(buttons.length).toBeGreaterThan(15);
     const unnamed = buttons.filter((b) => !b.getAttribute('aria-label')?.trim());
     expect(unnamed).toEqual([]);
+    const links = screen.getAllByRole('button').filter((b) => b.classList.contains('link'));
+    for (const link of links) expect(link.textContent?.trim()).not.toBe('');
     for (const button of buttons) {
       // Icon-only: the SVG is hidden, so the name comes from aria-label alone.
       expect(button.textContent).toBe('');

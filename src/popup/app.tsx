@@ -15,6 +15,16 @@ function useDeck(store: DeckStore) {
   return state;
 }
 
+/** Browser navigation the popup needs; injected so the views stay testable without a browser. */
+export interface PopupNavigation {
+  /** chrome://extensions/shortcuts */
+  openShortcutSettings(): void;
+  /** Chrome's site settings for `origin` (automatic picture-in-picture is Chrome's to allow). */
+  openSiteSettings(pageUrl: string): void;
+  /** Media Deck's options page. */
+  openOptions(): void;
+}
+
 interface AppProps {
   store: DeckStore;
   faviconFor: (pageUrl: string) => string;
@@ -22,9 +32,14 @@ interface AppProps {
   seekOffset?: number;
   /** `chrome.commands.getAll()`; the shortcuts section is left out without it. */
   loadShortcuts?: () => Promise<Shortcut[]>;
-  /** Opens chrome://extensions/shortcuts. */
-  openShortcutSettings?: () => void;
+  navigation?: PopupNavigation;
 }
+
+const NO_NAVIGATION: PopupNavigation = {
+  openShortcutSettings: () => {},
+  openSiteSettings: () => {},
+  openOptions: () => {},
+};
 
 /**
  * The popup: the active session first and marked, then the others; an empty state when nothing
@@ -35,7 +50,7 @@ export function App({
   faviconFor,
   seekOffset = DEFAULT_SEEK_OFFSET_SECONDS,
   loadShortcuts,
-  openShortcutSettings = () => {},
+  navigation = NO_NAVIGATION,
 }: AppProps) {
   const { snapshot, connected } = useDeck(store);
   const send = (message: PopupToWorker) => store.send(message);
@@ -45,6 +60,11 @@ export function App({
     focusTab: (key) => send({ type: 'focus-tab', key }),
     pictureInPicture: (key) => send({ type: 'picture-in-picture', key }),
     pin: (key) => send({ type: 'pin', key }),
+    openSiteSettings: (key) => {
+      const view = sessions.find((s) => s.key === key);
+      if (view) navigation.openSiteSettings(view.pageUrl);
+    },
+    openOptions: () => navigation.openOptions(),
   };
   const sessions = snapshot?.sessions ?? [];
 
@@ -86,7 +106,14 @@ export function App({
           ))}
         </ul>
       )}
-      {loadShortcuts && <Shortcuts load={loadShortcuts} openSettings={openShortcutSettings} />}
+      {loadShortcuts && (
+        <Shortcuts load={loadShortcuts} openSettings={navigation.openShortcutSettings} />
+      )}
+      <p class="footer">
+        <button type="button" class="link" onClick={navigation.openOptions}>
+          Settings
+        </button>
+      </p>
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { parseSettings, SETTINGS_KEY } from '../shared/settings';
-import { App } from './app';
+import { App, type PopupNavigation } from './app';
 import { createDeckStore } from './deck-store';
 import './popup.css';
 
@@ -9,8 +9,18 @@ const store = createDeckStore((name) => browser.runtime.connect({ name }));
 const faviconFor = (pageUrl: string) =>
   `${browser.runtime.getURL('/_favicon/')}?pageUrl=${encodeURIComponent(pageUrl)}&size=32`;
 const loadShortcuts = () => browser.commands.getAll();
-const openShortcutSettings = () => {
-  void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+const navigation: PopupNavigation = {
+  openShortcutSettings: () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }),
+  openSiteSettings: (pageUrl) => {
+    let origin = pageUrl;
+    try {
+      origin = new URL(pageUrl).origin;
+    } catch {}
+    void browser.tabs.create({
+      url: `chrome://settings/content/siteDetails?site=${encodeURIComponent(origin)}`,
+    });
+  },
+  openOptions: () => void browser.runtime.openOptionsPage(),
 };
 const root = document.getElementById('app') as HTMLElement;
 
@@ -21,7 +31,7 @@ function mount(stored: unknown): void {
       faviconFor={faviconFor}
       seekOffset={parseSettings(stored).seekOffsetSeconds}
       loadShortcuts={loadShortcuts}
-      openShortcutSettings={openShortcutSettings}
+      navigation={navigation}
     />,
     root,
   );

@@ -137,6 +137,9 @@ export type MainToBridge = v.InferOutput<typeof MainToBridgeSchema>;
 export const PictureInPictureTargetSchema = v.picklist(['session', 'largest-video']);
 export type PictureInPictureTarget = v.InferOutput<typeof PictureInPictureTargetSchema>;
 
+/** What automatic picture-in-picture opens on a tab switch; `null` disarms. */
+export const AutoPipArmSchema = v.nullable(v.picklist(['video', 'audio']));
+
 /** Bridge → MAIN world. */
 export const BridgeToMainSchema = v.variant('type', [
   v.strictObject({ type: v.literal('run-action'), id: Counter, details: ActionDetailsSchema }),
@@ -144,6 +147,12 @@ export const BridgeToMainSchema = v.variant('type', [
     type: v.literal('picture-in-picture'),
     id: Counter,
     target: PictureInPictureTargetSchema,
+  }),
+  v.strictObject({
+    type: v.literal('auto-pip'),
+    id: Counter,
+    arm: AutoPipArmSchema,
+    seekOffset: Seconds,
   }),
 ]);
 export type BridgeToMain = v.InferOutput<typeof BridgeToMainSchema>;
@@ -171,6 +180,8 @@ export const WorkerToBridgeSchema = v.variant('type', [
   v.strictObject({ type: v.literal('run-action'), details: ActionDetailsSchema }),
   /** Toggle picture-in-picture: leave it if the frame shows one, else enter it for `target`. */
   v.strictObject({ type: v.literal('picture-in-picture'), target: PictureInPictureTargetSchema }),
+  /** Arm automatic picture-in-picture for a video or the audio mini player, or disarm (`null`). */
+  v.strictObject({ type: v.literal('auto-pip'), arm: AutoPipArmSchema, seekOffset: Seconds }),
 ]);
 export type WorkerToBridge = v.InferOutput<typeof WorkerToBridgeSchema>;
 
@@ -211,6 +222,8 @@ export const SessionViewSchema = v.strictObject({
   kind: v.nullable(v.picklist(['audio', 'video'])),
   /** The session's video is in picture-in-picture now. */
   pictureInPicture: v.boolean(),
+  /** Automatic picture-in-picture: armed for a tab switch, or why not. */
+  autoPip: v.strictObject({ armed: v.boolean(), reason: v.nullable(v.string()) }),
   playbackState: v.picklist(['none', 'paused', 'playing']),
   position: v.nullable(PositionSchema),
   actions: v.array(ActionSchema),

@@ -375,6 +375,7 @@ describe('toSessionView', () => {
       pageUrl: 'https://player.test/watch?v=1',
       kind: 'audio',
       pictureInPicture: false,
+      autoPip: { armed: false, reason: null },
       playbackState: 'paused',
       position: pos12({ position: 40 }),
       actions: ['play', 'pause', 'nexttrack', 'seekto'],

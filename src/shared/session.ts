@@ -124,7 +124,7 @@ function hostOf(origin: string): string {
 export function toSessionView(
   session: Session,
   tab: TabInfo | undefined,
-  flags: { active: boolean; pinned: boolean },
+  flags: { active: boolean; pinned: boolean; autoPip?: SessionView['autoPip'] },
 ): SessionView {
   const { state } = session;
   const host = hostOf(session.origin);
@@ -140,6 +140,7 @@ export function toSessionView(
     pageUrl: tab?.url ?? session.origin,
     kind: state.media?.kind ?? null,
     pictureInPicture: state.media?.pictureInPicture ?? false,
+    autoPip: flags.autoPip ?? { armed: false, reason: null },
     playbackState: effectivePlaybackState(state),
     position: effectivePosition(state),
     actions: availableActions(state),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings } from './settings';
+import { DEFAULT_SETTINGS, hostMatches, normalizeHost, parseSettings } from './settings';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored', () => {
@@ -9,7 +9,22 @@ describe('parseSettings', () => {
   });
 
   it('keeps valid values', () => {
-    expect(parseSettings({ seekOffsetSeconds: 30 })).toEqual({ seekOffsetSeconds: 30 });
+    expect(parseSettings({ seekOffsetSeconds: 30 })).toEqual({
+      ...DEFAULT_SETTINGS,
+      seekOffsetSeconds: 30,
+    });
+    expect(
+      parseSettings({
+        autoPictureInPicture: 'off',
+        autoPipAllowHosts: ['a.test'],
+        autoPipBlockHosts: ['b.test'],
+      }),
+    ).toEqual({
+      ...DEFAULT_SETTINGS,
+      autoPictureInPicture: 'off',
+      autoPipAllowHosts: ['a.test'],
+      autoPipBlockHosts: ['b.test'],
+    });
     expect(parseSettings({ seekOffsetSeconds: 1 }).seekOffsetSeconds).toBe(1);
     expect(parseSettings({ seekOffsetSeconds: 300 }).seekOffsetSeconds).toBe(300);
   });
@@ -22,7 +37,10 @@ describe('parseSettings', () => {
   );
 
   it('ignores unknown keys and non-objects, and never throws on hostile input', () => {
-    expect(parseSettings({ seekOffsetSeconds: 20, extra: 'x' })).toEqual({ seekOffsetSeconds: 20 });
+    expect(parseSettings({ seekOffsetSeconds: 20, extra: 'x' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      seekOffsetSeconds: 20,
+    });
     expect(parseSettings('settings')).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings(42)).toEqual(DEFAULT_SETTINGS);
     const hostile = {
@@ -43,5 +61,55 @@ describe('parseSettings', () => {
       },
     );
     expect(parseSettings(proxy)).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('auto picture-in-picture settings', () => {
+  it('defaults to videos only with empty lists', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      autoPictureInPicture: 'video',
+      autoPipAllowHosts: [],
+      autoPipBlockHosts: [],
+    });
+  });
+
+  it.each([['sometimes'], [1], [null]])(
+    'replaces an unknown mode (%s) with the default',
+    (mode) => {
+      expect(parseSettings({ autoPictureInPicture: mode }).autoPictureInPicture).toBe('video');
+    },
+  );
+
+  it('lower-cases listed hosts and drops a list with junk in it', () => {
+    expect(parseSettings({ autoPipAllowHosts: ['Music.Example.com'] }).autoPipAllowHosts).toEqual([
+      'music.example.com',
+    ]);
+    expect(
+      parseSettings({ autoPipBlockHosts: ['ok.test', 'not a host/'] }).autoPipBlockHosts,
+    ).toEqual([]);
+    expect(parseSettings({ autoPipBlockHosts: 'ok.test' }).autoPipBlockHosts).toEqual([]);
+  });
+});
+
+describe('normalizeHost and hostMatches', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['  Example.COM ', 'example.com'],
+    ['https://www.example.com/watch?v=1', 'www.example.com'],
+    ['http://example.com:8080', 'example.com'],
+    ['', null],
+    ['not a host', null],
+    ['javascript:alert(1)', null],
+  ])('normalizeHost(%j) → %j', (input, expected) => {
+    expect(normalizeHost(input)).toBe(expected);
+  });
+
+  it.each([
+    ['example.com', 'example.com', true],
+    ['music.example.com', 'example.com', true],
+    ['badexample.com', 'example.com', false],
+    ['example.com', 'music.example.com', false],
+  ])('hostMatches(%s, %s) → %s', (host, listed, expected) => {
+    expect(hostMatches(host, listed)).toBe(expected);
   });
 });

@@ -9,8 +9,28 @@ import { DEFAULT_SEEK_OFFSET_SECONDS } from './media-session-actions';
 /** The `chrome.storage.sync` key of the settings object. */
 export const SETTINGS_KEY = 'settings';
 
+/** Automatic picture-in-picture on tab switch: off, for videos only, or videos and audio. */
+export const AUTO_PIP_MODES = ['off', 'video', 'video-and-audio'] as const;
+export type AutoPipMode = (typeof AUTO_PIP_MODES)[number];
+
+/** A host as users type it: `example.com`, `music.example.com` (no scheme, port or path). */
+const Host = v.pipe(
+  v.string(),
+  v.toLowerCase(),
+  v.trim(),
+  v.regex(/^[a-z0-9.-]{1,253}$/),
+  v.maxLength(253),
+);
+const HostList = v.fallback(v.pipe(v.array(Host), v.maxLength(500)), []);
+
 /** Every setting with its default. */
 export const SettingsSchema = v.object({
+  /** When leaving a playing tab opens picture-in-picture (default: videos only). */
+  autoPictureInPicture: v.fallback(v.picklist(AUTO_PIP_MODES), 'video'),
+  /** Hosts (and their subdomains) that always get automatic picture-in-picture, video and audio. */
+  autoPipAllowHosts: HostList,
+  /** Hosts (and their subdomains) that never get it. Wins over the allow list. */
+  autoPipBlockHosts: HostList,
   /** Seconds that seek backward / forward move (popup buttons and commands), 1 to 300. */
   seekOffsetSeconds: v.fallback(
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(300)),
@@ -20,7 +40,33 @@ export const SettingsSchema = v.object({
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 /** The defaults. */
-export const DEFAULT_SETTINGS: Settings = { seekOffsetSeconds: DEFAULT_SEEK_OFFSET_SECONDS };
+export const DEFAULT_SETTINGS: Settings = {
+  autoPictureInPicture: 'video',
+  autoPipAllowHosts: [],
+  autoPipBlockHosts: [],
+  seekOffsetSeconds: DEFAULT_SEEK_OFFSET_SECONDS,
+};
+
+/**
+ * Turns what a user typed (`https://www.Example.com/path`, ` example.com `) into a host for the
+ * lists, or `null` when it is not one.
+ */
+export function normalizeHost(input: string): string | null {
+  let text = input.trim().toLowerCase();
+  if (text === '') return null;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//.test(text)) text = `https://${text}`;
+  try {
+    const host = new URL(text).hostname;
+    return /^[a-z0-9.-]{1,253}$/.test(host) ? host : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `host` is `listed` or a subdomain of it. */
+export function hostMatches(host: string, listed: string): boolean {
+  return host === listed || host.endsWith(`.${listed}`);
+}
 
 /**
  * Settings from whatever is stored: missing or invalid fields take their defaults; anything that is

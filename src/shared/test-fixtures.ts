@@ -110,6 +110,7 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     pageUrl: 'https://player.test/watch?v=1',
     kind: 'audio',
     pictureInPicture: false,
+    autoPip: { armed: false, reason: null },
     playbackState: 'paused',
     position: pos({ duration: 60, position: 30 }),
     actions: ['play', 'pause'],

@@ -69,6 +69,8 @@ export interface SessionViewLike {
   cameraActive: boolean | null;
   artwork: { src: string; sizes: string }[];
   position: { duration: number | null; position: number; playbackRate: number } | null;
+  pictureInPicture: boolean;
+  autoPip: { armed: boolean; reason: string | null };
 }
 export interface Snapshot {
   sessions: SessionViewLike[];

@@ -31,6 +31,14 @@ const ChapterProto: object | undefined = (
   globalThis as { ChapterInformation?: { prototype: object } }
 ).ChapterInformation?.prototype;
 
+/**
+ * The native `setActionHandler`, captured before wrapping: the extension registers its own
+ * `enterpictureinpicture` handler through it, so that it is never recorded as the page's.
+ */
+export const nativeSetActionHandler: MediaSession['setActionHandler'] | undefined = (
+  MediaSessionProto as MediaSession | undefined
+)?.setActionHandler;
+
 const getMetadata = getterOf<MediaMetadata | null>(MediaSessionProto, 'metadata');
 const getPlaybackState = getterOf<MediaSessionPlaybackState>(MediaSessionProto, 'playbackState');
 const metaTitle = getterOf<string>(MetadataProto, 'title');
@@ -122,10 +130,14 @@ function copyPositionDictionary(state: object): Record<string, number> {
 
 /**
  * Installs the wrappers on `MediaSession.prototype` and `MediaMetadata.prototype`.
+ * `onPageSetHandler(action)` runs after the page (re)set or removed a handler natively;
  * `onChange` is called (synchronously, after the native call succeeded) whenever something the
  * page declared may have changed. Returns the live record, or `null` without a MediaSession.
  */
-export function wrapMediaSession(onChange: () => void): RecordedSession | null {
+export function wrapMediaSession(
+  onChange: () => void,
+  onPageSetHandler: (action: string) => void = () => {},
+): RecordedSession | null {
   if (!mediaSession || !MediaSessionProto) return null;
   const session = mediaSession;
   const record: RecordedSession = {
@@ -149,6 +161,7 @@ export function wrapMediaSession(onChange: () => void): RecordedSession | null {
     const result = apply(native, thisArg, [action, handler]);
     if (typeof handler === 'function') record.handlers[action] = handler as never;
     else delete record.handlers[action];
+    onPageSetHandler(action);
     onChange();
     return result;
   });

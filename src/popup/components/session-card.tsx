@@ -11,6 +11,10 @@ export interface CardCommands {
   focusTab(key: string): void;
   pictureInPicture(key: string): void;
   pin(key: string | null): void;
+  /** Opens Chrome's site settings for the session's site (automatic picture-in-picture). */
+  openSiteSettings(key: string): void;
+  /** Opens Media Deck's settings. */
+  openOptions(): void;
 }
 
 interface CardProps {
@@ -36,6 +40,40 @@ function run(
   else if (command.action === 'seekbackward' || command.action === 'seekforward') {
     commands.action(view.key, { action: command.action, seekOffset });
   } else commands.action(view.key, { action: command.action });
+}
+
+/**
+ * Whether switching tabs will open picture-in-picture for this session, and if not, why and what to
+ * do about it (issue #4: explain instead of failing silently). Quiet while a session merely pauses.
+ */
+function AutoPipLine({ view, commands }: { view: SessionView; commands: CardCommands }) {
+  const { armed, reason } = view.autoPip;
+  if (armed) {
+    return (
+      <p class="autopip">
+        Opens in picture-in-picture when you switch tabs. Nothing opens?{' '}
+        <button type="button" class="link" onClick={() => commands.openSiteSettings(view.key)}>
+          Allow it for {view.host}
+        </button>
+      </p>
+    );
+  }
+  if (!reason || reason === 'Not playing') return null;
+  const fixable =
+    reason.includes('settings') || reason.includes('blocked') || reason.includes('videos only');
+  return (
+    <p class="autopip off">
+      No automatic picture-in-picture: {reason}.
+      {fixable && (
+        <>
+          {' '}
+          <button type="button" class="link" onClick={() => commands.openOptions()}>
+            Change settings
+          </button>
+        </>
+      )}
+    </p>
+  );
 }
 
 /**
@@ -100,6 +138,7 @@ export function SessionCard({ view, commands, seekOffset, faviconFor, canPin }: 
         <div class="transport">{controls.filter((c) => c.primary).map(button)}</div>
         <div class="secondary">{controls.filter((c) => !c.primary).map(button)}</div>
       </div>
+      <AutoPipLine view={view} commands={commands} />
     </li>
   );
 }

@@ -21,7 +21,12 @@ const Host = v.pipe(
   v.regex(/^[a-z0-9.-]{1,253}$/),
   v.maxLength(253),
 );
-const HostList = v.fallback(v.pipe(v.array(Host), v.maxLength(500)), []);
+/**
+ * Most hosts per list. Settings are one `storage.sync` item, which Chrome caps at 8 KiB; two full
+ * lists of typical hosts stay well under it.
+ */
+export const MAX_LISTED_HOSTS = 150;
+const HostList = v.fallback(v.pipe(v.array(Host), v.maxLength(MAX_LISTED_HOSTS)), []);
 
 /** Every setting with its default. */
 export const SettingsSchema = v.object({

@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Settings } from '../shared/settings';
+import { AutoPipChoice } from './components/auto-pip-mode';
+import { HostList } from './components/host-list';
+import { SeekStep } from './components/seek-step';
+import type { SettingsStore } from './settings-store';
+
+/** Subscribes a component to the store. */
+function useSettings(store: SettingsStore) {
+  const [state, setState] = useState(store.get());
+  useEffect(() => {
+    setState(store.get());
+    return store.subscribe(() => setState(store.get()));
+  }, [store]);
+  return state;
+}
+
+/** The status line after a write, in words. */
+function failure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/QUOTA_BYTES/i.test(message))
+    return 'Not saved: Chrome sync storage is full. Remove some sites and try again.';
+  if (/MAX_WRITE_OPERATIONS/i.test(message))
+    return 'Not saved: too many changes in a short time. Wait a minute and try again.';
+  return `Not saved: ${message}`;
+}
+
+interface OptionsAppProps {
+  store: SettingsStore;
+  /** Opens chrome://settings/content/autoPictureInPicture (a page the options page cannot link to). */
+  openChromeSettings: () => void;
+}
+
+/**
+ * The options page: automatic picture-in-picture mode, the per-site allow and block lists, and the
+ * seek step. Every change is written at once (the extension applies it without reloading pages),
+ * and the status line says "Saved" when the write is done.
+ */
+export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
+  const { settings, loaded } = useSettings(store);
+  const [status, setStatus] = useState<{ text: string; failed: boolean }>({
+    text: '',
+    failed: false,
+  });
+  /** Only the latest write reports; an older one finishing late must not overwrite it. */
+  const writes = useRef(0);
+
+  function save(patch: Partial<Settings>): void {
+    const write = ++writes.current;
+    setStatus({ text: '', failed: false });
+    store.update(patch).then(
+      () => write === writes.current && setStatus({ text: 'Saved', failed: false }),
+      (error: unknown) =>
+        write === writes.current && setStatus({ text: failure(error), failed: true }),
+    );
+  }
+
+  return (
+    <main class="options">
+      <h1>Media Deck settings</h1>
+      {!loaded ? (
+        <p class="loading">Loading…</p>
+      ) : (
+        <>
+          <AutoPipChoice
+            mode={settings.autoPictureInPicture}
+            onChange={(mode) => save({ autoPictureInPicture: mode })}
+            openChromeSettings={openChromeSettings}
+          />
+          <section class="sites" aria-labelledby="sites-heading">
+            <h2 id="sites-heading">Sites</h2>
+            <p class="hint sites-intro">
+              Type a site (like example.com) or paste a page's address; a site includes its
+              subdomains. When a site is on both lists, "Never" wins.
+            </p>
+            <HostList
+              legend="Always allow on these sites"
+              description="Videos and audio on these sites open in picture-in-picture when you switch tabs, even when automatic picture-in-picture is off above."
+              inputLabel="Site to allow"
+              hosts={settings.autoPipAllowHosts}
+              onChange={(hosts) => save({ autoPipAllowHosts: hosts })}
+            />
+            <HostList
+              legend="Never on these sites"
+              description="These sites never open automatic picture-in-picture."
+              inputLabel="Site to block"
+              hosts={settings.autoPipBlockHosts}
+              onChange={(hosts) => save({ autoPipBlockHosts: hosts })}
+            />
+          </section>
+          <section class="seeking" aria-labelledby="seeking-heading">
+            <h2 id="seeking-heading">Seeking</h2>
+            <SeekStep
+              seconds={settings.seekOffsetSeconds}
+              onChange={(seconds) => save({ seekOffsetSeconds: seconds })}
+            />
+          </section>
+        </>
+      )}
+      <p class={status.failed ? 'status failed' : 'status'} role="status">
+        {status.text}
+      </p>
+    </main>
+  );
+}

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { createSettingsStore, type SettingsStorage } from '../shared/settings-store';
 import { OptionsApp } from './options-app';
-import { createSettingsStore, type SettingsStorage } from './settings-store';
 import './options.css';
 
 const storage: SettingsStorage = {

@@ -1,8 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, MAX_LISTED_HOSTS, type Settings } from '../shared/settings';
+import type { SettingsState, SettingsStore } from '../shared/settings-store';
 import { OptionsApp } from './options-app';
-import type { SettingsState, SettingsStore } from './settings-store';
 
 /**
  * A `SettingsStore` the test drives: records every `update`, applies it like the real store, and

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
+import type { SettingsStore } from '../shared/settings-store';
 import { AutoPipChoice } from './components/auto-pip-mode';
 import { HostList } from './components/host-list';
 import { SeekStep } from './components/seek-step';
-import type { SettingsStore } from './settings-store';
 
 /** Subscribes a component to the store. */
 function useSettings(store: SettingsStore) {

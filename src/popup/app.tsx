@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PopupToWorker } from '../shared/contract';
 import { DEFAULT_SEEK_OFFSET_SECONDS } from '../shared/media-session-actions';
+import type { AutoPipMode } from '../shared/settings';
+import { AutoPipSetting } from './components/auto-pip-setting';
 import { type CardCommands, SessionCard } from './components/session-card';
 import { type Shortcut, Shortcuts } from './components/shortcuts';
 import type { DeckStore } from './deck-store';
@@ -33,6 +35,8 @@ interface AppProps {
   /** `chrome.commands.getAll()`; the shortcuts section is left out without it. */
   loadShortcuts?: () => Promise<Shortcut[]>;
   navigation?: PopupNavigation;
+  /** The automatic picture-in-picture setting and how to change it; left out when absent. */
+  autoPip?: { mode: AutoPipMode; set(mode: AutoPipMode): void };
 }
 
 const NO_NAVIGATION: PopupNavigation = {
@@ -51,6 +55,7 @@ export function App({
   seekOffset = DEFAULT_SEEK_OFFSET_SECONDS,
   loadShortcuts,
   navigation = NO_NAVIGATION,
+  autoPip,
 }: AppProps) {
   const { snapshot, connected } = useDeck(store);
   const send = (message: PopupToWorker) => store.send(message);
@@ -109,11 +114,12 @@ export function App({
       {loadShortcuts && (
         <Shortcuts load={loadShortcuts} openSettings={navigation.openShortcutSettings} />
       )}
-      <p class="footer">
+      <div class="footer">
+        {autoPip && <AutoPipSetting mode={autoPip.mode} onChange={autoPip.set} />}
         <button type="button" class="link" onClick={navigation.openOptions}>
-          Settings
+          All settings
         </button>
-      </p>
+      </div>
     </main>
   );
 }

@@ -1,11 +1,16 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { parseSettings, SETTINGS_KEY } from '../shared/settings';
+import { createSettingsStore } from '../shared/settings-store';
 import { App, type PopupNavigation } from './app';
 import { createDeckStore } from './deck-store';
 import './popup.css';
 
 const store = createDeckStore((name) => browser.runtime.connect({ name }));
+const settings = createSettingsStore({
+  get: (key) => browser.storage.sync.get(key),
+  set: (items) => browser.storage.sync.set(items),
+  onChanged: (listener) => browser.storage.onChanged.addListener(listener),
+});
 const faviconFor = (pageUrl: string) =>
   `${browser.runtime.getURL('/_favicon/')}?pageUrl=${encodeURIComponent(pageUrl)}&size=32`;
 const loadShortcuts = () => browser.commands.getAll();
@@ -24,21 +29,23 @@ const navigation: PopupNavigation = {
 };
 const root = document.getElementById('app') as HTMLElement;
 
-function mount(stored: unknown): void {
+function mount(): void {
+  const { settings: current } = settings.get();
   render(
     <App
       store={store}
       faviconFor={faviconFor}
-      seekOffset={parseSettings(stored).seekOffsetSeconds}
+      seekOffset={current.seekOffsetSeconds}
       loadShortcuts={loadShortcuts}
       navigation={navigation}
+      autoPip={{
+        mode: current.autoPictureInPicture,
+        set: (mode) => void settings.update({ autoPictureInPicture: mode }).catch(() => {}),
+      }}
     />,
     root,
   );
 }
 
-mount(undefined);
-void browser.storage.sync.get(SETTINGS_KEY).then((s) => mount(s[SETTINGS_KEY]));
-browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'sync' && changes[SETTINGS_KEY]) mount(changes[SETTINGS_KEY].newValue);
-});
+mount();
+settings.subscribe(mount);

@@ -236,4 +236,30 @@ describe('automatic picture-in-picture', () => {
     await popup.close();
     await page.close();
   });
+
+  it('the popup setting and the options page both change the mode for open tabs', async () => {
+    await setSettings({ autoPictureInPicture: 'video' });
+    const page = await deck.open('https://video.test/video.html');
+    await play(page);
+    await waitFor('armed', async () => (await autoPipOf('video.test'))?.armed);
+
+    const popup = await deck.openPopup();
+    await popup.getByLabel('Picture-in-picture when I switch tabs').selectOption('off');
+    await waitFor('disarmed from the popup', async () =>
+      (await autoPipOf('video.test'))?.reason?.includes('off in the settings'),
+    );
+    await popup.close();
+
+    const options = await deck.context.newPage();
+    await options.goto(`chrome-extension://${deck.extensionId}/src/options/index.html`);
+    await options.getByRole('radio', { name: /Videos only/ }).check();
+    await waitFor(
+      'armed from the options page',
+      async () => (await autoPipOf('video.test'))?.armed,
+    );
+    const stored = await deck.serviceWorker().evaluate(() => chrome.storage.sync.get('settings'));
+    expect(stored.settings).toMatchObject({ autoPictureInPicture: 'video' });
+    await options.close();
+    await page.close();
+  });
 });

@@ -17,11 +17,13 @@ afterAll(async () => {
 const play = (page: Page) =>
   page.evaluate(() => (window as unknown as { player: { play(): Promise<void> } }).player.play());
 
-/** The accessible names of the buttons in a session's list item. */
+/** The accessible names of the buttons in a session's "Controls for …" group. */
 async function buttonsOf(popup: Page, title: string): Promise<string[]> {
-  const item = popup.getByRole('listitem', { name: title });
-  await item.waitFor();
-  return item
+  const group = popup
+    .getByRole('listitem', { name: title })
+    .getByRole('group', { name: `Controls for ${title}` });
+  await group.waitFor();
+  return group
     .getByRole('button')
     .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 }

@@ -77,7 +77,9 @@ describe('popup accessibility', () => {
 
     // Tab through the whole popup: each button and the slider must receive focus.
     // (Visible controls: the collapsed shortcuts section hides its button until opened.)
-    const focusable = await popup.locator('button:visible, [role="slider"], summary').count();
+    const focusable = await popup
+      .locator('button:visible, [role="slider"], summary, select')
+      .count();
     const reached = new Set<string>();
     for (let i = 0; i < focusable + 2; i++) {
       await popup.keyboard.press('Tab');
@@ -100,5 +102,15 @@ describe('popup accessibility', () => {
     await popup.close();
     await music.close();
     await call.close();
+  });
+
+  it('the options page has no axe violations in light or dark theme', async () => {
+    const options = await deck.context.newPage();
+    await options.goto(`chrome-extension://${deck.extensionId}/src/options/index.html`);
+    await options.getByRole('radio', { name: /Videos only/ }).waitFor();
+    expect(await axe(options)).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await axe(options)).toEqual([]);
+    await options.close();
   });
 });

@@ -85,13 +85,16 @@ export const TEST_ORIGINS = /^https?:\/\/[a-z0-9-]+\.test\//;
 
 /**
  * Launches Chromium with the unpacked extension from `dist/`.
- * @param {{ headless?: boolean, display?: string, args?: string[], preferences?: object, pagesDir: string }} options
+ * @param {{ headless?: boolean, display?: string, args?: string[], preferences?: object, pagesDir: string, extensions?: string[] | null }} options
+ *   `extensions`: unpacked extensions to load (default: Media Deck's `dist/`); `[]` for a baseline
+ *   browser with none (then `worker` and `extensionId` are of no extension: `null` and `''`).
  *   `display`: the X display for a headed run (default: `DISPLAY`).
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker, extensionId: string, userDataDir: string, close(): Promise<void> }>}
  * @throws {Error} when `dist/manifest.json` or the Chromium binary is missing.
  */
 export async function launchWithExtension(options) {
-  if (!existsSync(join(DIST, 'manifest.json'))) {
+  const extensions = options.extensions ?? [DIST];
+  if (extensions.includes(DIST) && !existsSync(join(DIST, 'manifest.json'))) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test and npm start do).');
   }
   if (!existsSync(chromePath())) {
@@ -114,8 +117,12 @@ export async function launchWithExtension(options) {
     args: [
       ...(headless ? ['--headless=new'] : []),
       '--no-sandbox',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      ...(extensions.length
+        ? [
+            `--disable-extensions-except=${extensions.join(',')}`,
+            `--load-extension=${extensions.join(',')}`,
+          ]
+        : ['--disable-extensions']),
       '--autoplay-policy=no-user-gesture-required',
       '--no-first-run',
       '--no-default-browser-check',
@@ -130,8 +137,18 @@ export async function launchWithExtension(options) {
     ],
   });
   await context.route(TEST_ORIGINS, staticRoute(options.pagesDir));
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  /** @type {import('playwright-core').Worker} */
+  let worker = /** @type {any} */ (null);
+  let extensionId = '';
+  if (extensions.includes(DIST)) {
+    // Media Deck's worker (other extensions loaded beside it have their own).
+    const isDeck = (/** @type {import('playwright-core').Worker} */ w) =>
+      w.url().endsWith('/service-worker-loader.js');
+    worker =
+      context.serviceWorkers().find(isDeck) ??
+      (await context.waitForEvent('serviceworker', { predicate: isDeck }));
+    extensionId = new URL(worker.url()).host;
+  }
   return {
     context,
     worker,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameState, Position } from './contract';
-import { isEmptyFrameState, isSameReport } from './frame-state';
+import { differsBeyondPosition, isEmptyFrameState, isSameReport } from './frame-state';
 import { frameState, media, metadata, pos, T0 } from './test-fixtures';
 
 /** A page playing with its own position state and a playing element, sampled `ms` after T0. */
@@ -222,5 +222,23 @@ describe('isSameReport', () => {
       isSameReport(playingAt(0), playingAt(0, { metadata: metadata({ title: 'x' }) }), stringify),
     ).toBe(true);
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe('differsBeyondPosition', () => {
+  it('ignores position samples and sees everything else', () => {
+    const base = frameState({
+      metadata: metadata({ title: 'A' }),
+      positionState: pos({ position: 10 }),
+    });
+    expect(differsBeyondPosition(base, { ...base, positionState: pos({ position: 250 }) })).toBe(
+      false,
+    );
+    expect(differsBeyondPosition(base, { ...base, metadata: metadata({ title: 'B' }) })).toBe(true);
+    expect(differsBeyondPosition(base, { ...base, playbackState: 'paused' })).toBe(true);
+    expect(differsBeyondPosition(base, { ...base, actions: ['play'] })).toBe(true);
+    expect(differsBeyondPosition(base, { ...base, positionState: pos({ playbackRate: 2 }) })).toBe(
+      true,
+    );
   });
 });

@@ -30,6 +30,19 @@ function withoutSamples(state: FrameState): unknown {
 }
 
 /**
+ * Whether `next` differs from `previous` in anything but position samples: metadata, handlers,
+ * playback state, microphone / camera, the element's playing / muted / kind. Such changes are what
+ * the user sees at once in the popup.
+ */
+export function differsBeyondPosition(
+  previous: FrameState,
+  next: FrameState,
+  stringify: (value: unknown) => string = JSON.stringify,
+): boolean {
+  return stringify(withoutSamples(previous)) !== stringify(withoutSamples(next));
+}
+
+/**
  * Whether `next` tells the service worker nothing that `previous` did not: equal in every field,
  * and both position samples consistent with extrapolating the previous ones (`isSamePlayback`).
  * This is what turns a page's 60 `setPositionState` calls a second into no messages at all.

@@ -37,12 +37,26 @@ const miniPlayerOpen = (page: Page) =>
         .documentPictureInPicture?.window != null,
   );
 
-/** Brings another tab to the front and waits up to `ms` for `opened(page)`. */
+/**
+ * Brings another tab to the front and waits up to `ms` for `opened(page)`. When the page is meant
+ * to qualify (`expectAudible`), first waits until Chrome itself marks its tab audible: automatic
+ * picture-in-picture asks for sound in the last 2 s, and Chrome's audibility lags the start of
+ * playback by a few hundred milliseconds.
+ */
 async function switchAway(
   page: Page,
   opened: (p: Page) => Promise<boolean>,
   ms = 4000,
+  expectAudible = ms > 2000,
 ): Promise<boolean> {
+  if (expectAudible) {
+    const url = page.url();
+    await waitFor('Chrome marks the tab audible', () =>
+      deck
+        .serviceWorker()
+        .evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.audible === true, url),
+    );
+  }
   await elsewhere.bringToFront();
   try {
     await waitFor('picture-in-picture', () => opened(page), ms);
@@ -221,7 +235,11 @@ describe('automatic picture-in-picture', () => {
   it('the popup’s picture-in-picture button opens the video with the click’s gesture', async () => {
     const page = await deck.open('https://video.test/video.html');
     await play(page);
-    await waitFor('session', () => sessionOf('video.test'));
+    // The button is for video sessions: wait until the element made sound and was reported.
+    await waitFor('a playing video session', async () => {
+      const s = await sessionOf('video.test');
+      return s?.kind === 'video' && s.playbackState === 'playing';
+    });
     const popup = await deck.openPopup();
     await popup
       .getByRole('listitem', { name: 'Test Card Documentary' })

@@ -31,13 +31,18 @@ function playingAt(ms: number, offset = 0, overrides: Partial<FrameState> = {}):
 const FIRST = playingAt(0);
 
 /** A coalescer on a fake clock with fake timers. */
-function setup(minIntervalMs = MIN_INTERVAL_MS) {
+/**
+ * A coalescer with a fake clock. `burst` defaults to 0 (no urgent sends), so the throttle's own
+ * behaviour is what most tests see; the urgent path has its own tests with a burst.
+ */
+function setup(minIntervalMs = MIN_INTERVAL_MS, burst = 0) {
   let clock = T0;
   let timers: { at: number; fn: () => void; ms: number }[] = [];
   const delays: number[] = [];
   const sent: FrameState[] = [];
   const coalescer = createCoalescer({
     minIntervalMs,
+    burst,
     now: () => clock,
     later: (fn, ms) => {
       delays.push(ms);
@@ -271,5 +276,48 @@ describe('createCoalescer', () => {
     expect(sent.length).toBeGreaterThanOrEqual(1000 / MIN_INTERVAL_MS - 1);
     // The final state always reaches the service worker.
     expect(sent.at(-1)?.metadata?.title).toBe('t995');
+  });
+});
+
+describe('urgent changes (what the user sees) skip the interval', () => {
+  const titled = (title: string) => frameState({ metadata: metadata({ title }) });
+
+  it('sends a metadata change at once even right after another send', () => {
+    const { coalescer, sent, advanceTo } = setup(MIN_INTERVAL_MS, 10);
+    coalescer.push(titled('A'));
+    advanceTo(5);
+    coalescer.push(titled('B'));
+    expect(sent.map((s) => s.metadata?.title)).toEqual(['A', 'B']);
+  });
+
+  it('still throttles position-only changes (a seek) within the interval', () => {
+    const { coalescer, sent, advanceTo } = setup(MIN_INTERVAL_MS, 10);
+    const at = (position: number) =>
+      frameState({
+        metadata: metadata({ title: 'A' }),
+        positionState: pos({ position, updatedAt: T0 }),
+      });
+    coalescer.push(at(10));
+    advanceTo(5);
+    coalescer.push(at(200)); // a seek: a jump, but nothing else changed
+    expect(sent).toHaveLength(1);
+    advanceTo(MIN_INTERVAL_MS + 1);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.positionState?.position).toBe(200);
+  });
+
+  it('caps urgent sends at the burst a second, then falls back to the interval', () => {
+    const { coalescer, sent, advanceTo } = setup(MIN_INTERVAL_MS, 3);
+    for (let i = 0; i < 10; i++) {
+      advanceTo(i); // ten changes within 10 ms
+      coalescer.push(titled(`T${i}`));
+    }
+    expect(sent.map((s) => s.metadata?.title)).toEqual(['T0', 'T1', 'T2']);
+    advanceTo(MIN_INTERVAL_MS + 10);
+    expect(sent.map((s) => s.metadata?.title)).toEqual(['T0', 'T1', 'T2', 'T9']);
+    // A second later the burst is available again.
+    advanceTo(1200);
+    coalescer.push(titled('later'));
+    expect(sent.at(-1)?.metadata?.title).toBe('later');
   });
 });

@@ -1,16 +1,21 @@
 /**
  * Coalesces a frame's state reports before they cross to the service worker: identical reports
- * and ones that only confirm normal playback progress are dropped (`isSameReport`), and the rest
- * are sent at most once per `minIntervalMs`, the latest one winning. Pure: time and timers are
- * injected, so the unit tests drive it with fake ones.
+ * and ones that only confirm normal playback progress are dropped (`isSameReport`). A change the
+ * user sees (metadata, handlers, playback state: `differsBeyondPosition`) goes at once, up to
+ * `burst` such sends a second; everything else (seeks, and floods past the burst) is sent at most
+ * once per `minIntervalMs`, the latest one winning. Sending at once matters in a background tab,
+ * where Chrome throttles timers to once a second. Pure: time and timers are injected, so the unit
+ * tests drive it with fake ones.
  */
 import type { FrameState } from '../../shared/contract';
-import { isSameReport } from '../../shared/frame-state';
+import { differsBeyondPosition, isSameReport } from '../../shared/frame-state';
 
 /** What the coalescer needs from its surroundings. */
 export interface CoalescerDeps {
-  /** Least milliseconds between two sends. */
+  /** Least milliseconds between two sends that are not urgent. */
   minIntervalMs: number;
+  /** Most urgent sends a second that skip `minIntervalMs` (default 10). */
+  burst?: number;
   /** Epoch ms. */
   now(): number;
   /** Runs `fn` after `ms` milliseconds (`setTimeout`). */
@@ -37,6 +42,18 @@ export function createCoalescer(deps: CoalescerDeps): Coalescer {
   let lastSentAt = Number.NEGATIVE_INFINITY;
   let timerPending = false;
   let absorbed = 0;
+  /** Epoch ms of the recent urgent sends (at most `burst`, within the last second). */
+  const urgentSends: number[] = [];
+  const burst = deps.burst ?? 10;
+
+  /** Takes an urgent-send slot if the last second has one free. */
+  function takeUrgentSlot(): boolean {
+    const now = deps.now();
+    while (urgentSends.length > 0 && now - (urgentSends[0] as number) >= 1000) urgentSends.shift();
+    if (urgentSends.length >= burst) return false;
+    urgentSends.push(now);
+    return true;
+  }
 
   function sendLatest(): void {
     if (!latest) return;
@@ -59,6 +76,10 @@ export function createCoalescer(deps: CoalescerDeps): Coalescer {
       latest = state;
       if (lastSent && isSameReport(lastSent, state)) {
         absorbed++;
+        return;
+      }
+      if ((!lastSent || differsBeyondPosition(lastSent, state)) && takeUrgentSlot()) {
+        sendLatest();
         return;
       }
       if (timerPending) {

@@ -1,0 +1,93 @@
+// @ts-check
+/**
+ * Writes the "floor" extension the benchmark loads beside Media Deck: it makes the same message
+ * hops as Media Deck's control paths with no logic at all, so each latency can be shown next to
+ * the physical cost of its hops, measured in the same browser run.
+ * - click: extension page → Port → service worker → tabs.sendMessage → ISOLATED world →
+ *   MessagePort → MAIN world (stamps `window.__floorAt`).
+ * - key: MediaStop command → service worker → tabs.sendMessage → ISOLATED → MessagePort → MAIN.
+ * - report: MAIN world → MessagePort → ISOLATED → Port → service worker → Port → extension page
+ *   (stamps `window.__floorReportAt`).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const manifest = {
+  manifest_version: 3,
+  name: 'Bench floor',
+  version: '1.0',
+  background: { service_worker: 'sw.js' },
+  permissions: ['tabs'],
+  host_permissions: ['<all_urls>'],
+  // A media key Media Deck leaves free, so both key paths go through Chrome's media-key handling.
+  commands: {
+    'floor-key': { suggested_key: { default: 'MediaStop' }, description: 'floor', global: true },
+  },
+  content_scripts: [
+    { matches: ['<all_urls>'], js: ['main.js'], run_at: 'document_start', world: 'MAIN' },
+    { matches: ['<all_urls>'], js: ['isolated.js'], run_at: 'document_start' },
+  ],
+};
+
+const sw = `
+const relays = new Set();
+let target = null;
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name === 'relay') {
+    relays.add(port);
+    port.onDisconnect.addListener(() => relays.delete(port));
+    port.onMessage.addListener((m) => { chrome.tabs.sendMessage(m.tabId, { hop: 'click' }, { frameId: 0 }); });
+  } else if (port.name === 'frame') {
+    port.onMessage.addListener((m) => { for (const r of relays) r.postMessage(m); });
+  }
+});
+let keyTab = null;
+chrome.commands.onCommand.addListener((command) => {
+  // A media key carries no tab: the benchmark names it first (as Media Deck's registry would).
+  if (command === 'floor-key' && keyTab !== null) chrome.tabs.sendMessage(keyTab, { hop: 'key' }, { frameId: 0 });
+});
+self.setKeyTab = (id) => { keyTab = id; };
+`;
+
+const isolated = `
+const channel = new MessageChannel();
+let port = null;
+chrome.runtime.onMessage.addListener((m) => { channel.port1.postMessage(m); });
+channel.port1.onmessage = (e) => {
+  port ??= chrome.runtime.connect({ name: 'frame' });
+  port.postMessage(e.data);
+};
+window.postMessage({ __floor: 1 }, '*', [channel.port2]);
+`;
+
+const main = `
+addEventListener('message', (e) => {
+  if (!e.data || e.data.__floor !== 1 || !e.ports[0]) return;
+  e.stopImmediatePropagation();
+  const port = e.ports[0];
+  port.onmessage = () => { window.__floorAt = performance.timeOrigin + performance.now(); };
+  window.__floorReport = (n) => port.postMessage({ n });
+}, true);
+`;
+
+const relayHtml =
+  '<!doctype html><meta charset="utf-8"><title>relay</title><script src="relay.js"></script>';
+const relayJs = `
+const port = chrome.runtime.connect({ name: 'relay' });
+port.onMessage.addListener(() => { window.__floorReportAt = performance.timeOrigin + performance.now(); });
+window.__floorClick = (tabId) => port.postMessage({ tabId });
+`;
+
+/** Writes the floor extension to a new temporary folder and returns its path. */
+export function writeFloorExtension() {
+  const dir = mkdtempSync(join(tmpdir(), 'media-deck-floor-'));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'sw.js'), sw);
+  writeFileSync(join(dir, 'isolated.js'), isolated);
+  writeFileSync(join(dir, 'main.js'), main);
+  writeFileSync(join(dir, 'relay.html'), relayHtml);
+  writeFileSync(join(dir, 'relay.js'), relayJs);
+  return dir;
+}

@@ -1,19 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
 import type { SettingsStore } from '../shared/settings-store';
+import { useStore } from '../ui/use-store';
 import { AutoPipChoice } from './components/auto-pip-mode';
 import { HostList } from './components/host-list';
 import { SeekStep } from './components/seek-step';
-
-/** Subscribes a component to the store. */
-function useSettings(store: SettingsStore) {
-  const [state, setState] = useState(store.get());
-  useEffect(() => {
-    setState(store.get());
-    return store.subscribe(() => setState(store.get()));
-  }, [store]);
-  return state;
-}
 
 /** The status line after a write, in words. */
 function failure(error: unknown): string {
@@ -37,7 +28,7 @@ interface OptionsAppProps {
  * and the status line says "Saved" when the write is done.
  */
 export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
-  const { settings, loaded } = useSettings(store);
+  const { settings, loaded } = useStore(store);
   const [status, setStatus] = useState<{ text: string; failed: boolean }>({
     text: '',
     failed: false,

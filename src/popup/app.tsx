@@ -1,21 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { PopupToWorker } from '../shared/contract';
 import { DEFAULT_SEEK_OFFSET_SECONDS } from '../shared/media-session-actions';
 import type { AutoPipMode } from '../shared/settings';
+import { useStore } from '../ui/use-store';
 import { AutoPipSetting } from './components/auto-pip-setting';
 import { type CardCommands, SessionCard } from './components/session-card';
 import { type Shortcut, Shortcuts } from './components/shortcuts';
 import type { DeckStore } from './deck-store';
-
-/** Subscribes a component to the store. */
-function useDeck(store: DeckStore) {
-  const [state, setState] = useState(store.get());
-  useEffect(() => {
-    setState(store.get());
-    return store.subscribe(() => setState(store.get()));
-  }, [store]);
-  return state;
-}
 
 /** Browser navigation the popup needs; injected so the views stay testable without a browser. */
 export interface PopupNavigation {
@@ -57,7 +47,7 @@ export function App({
   navigation = NO_NAVIGATION,
   autoPip,
 }: AppProps) {
-  const { snapshot, connected } = useDeck(store);
+  const { snapshot, connected } = useStore(store);
   const send = (message: PopupToWorker) => store.send(message);
   const commands: CardCommands = {
     action: (key, details) => send({ type: 'media-action', key, details }),

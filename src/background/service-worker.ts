@@ -8,6 +8,7 @@ import { FRAME_PORT, POPUP_PORT } from '../shared/contract';
 import { listenToCommands } from './commands';
 import { Deck } from './deck';
 import { serveFramePort } from './frame-port';
+import { injectIntoOpenTabs } from './inject-open-tabs';
 import { servePopupPort } from './popup-port';
 import { watchSettings } from './settings';
 import { learnTab, listenToTabs } from './tab-events';
@@ -24,6 +25,9 @@ browser.runtime.onConnect.addListener((port) => {
 });
 listenToTabs(deck);
 listenToCommands(deck);
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
+});
 watchSettings(() => deck.changed());
 
 /**
@@ -39,4 +43,6 @@ watchSettings(() => deck.changed());
   startedAt: Date.now(),
   ready: deck.ready,
   snapshot: () => deck.snapshot(),
+  /** What `runtime.onInstalled` runs on install or update (tests call it to simulate one). */
+  injectIntoOpenTabs,
 };

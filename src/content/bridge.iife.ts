@@ -26,6 +26,17 @@ const ACTION_TIMEOUT_MS = 3000;
 /** Least milliseconds between two state messages to the service worker. */
 const MIN_INTERVAL_MS = 100;
 
+/**
+ * A previous copy of the bridge in this frame's isolated world (the extension was updated and the
+ * content scripts injected again): it is retired, so it forwards nothing twice.
+ */
+interface BridgeInstance {
+  retire(): void;
+}
+const INSTANCE_KEY = '__mediaDeckBridge';
+const scope = globalThis as unknown as Record<string, BridgeInstance | undefined>;
+scope[INSTANCE_KEY]?.retire();
+
 const channel = new MessageChannel();
 let dropped = 0;
 let workerPort: Runtime.Port | null = null;
@@ -83,6 +94,7 @@ channel.port1.onmessage = (event: MessageEvent) => {
 };
 
 browser.runtime.onMessage.addListener((raw: unknown) => {
+  if (extensionGone) return undefined;
   const parsed = parseMessage(WorkerToBridgeSchema, raw);
   if (!parsed.ok) return undefined;
   const id = nextActionId++;
@@ -101,6 +113,16 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
     }, ACTION_TIMEOUT_MS);
   });
 });
+
+scope[INSTANCE_KEY] = {
+  retire() {
+    // Not disconnecting the worker Port: that would end the frame's session in the service worker
+    // while the new copy re-announces it. (After a real update that Port is gone already.)
+    extensionGone = true;
+    channel.port1.close();
+    workerPort = null;
+  },
+};
 
 // Hand the MAIN world its end of the channel. Queued now, at document_start, so it is delivered
 // before any message a page script could post.

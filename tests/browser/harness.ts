@@ -91,8 +91,13 @@ export async function launchDeck(options: LaunchOptions = {}): Promise<Deck> {
     ...options,
     pagesDir: join(ROOT, 'tests/fixtures/pages'),
   });
+  // The newest of the extension's workers: after a reload Chrome starts a new one (a stop and
+  // wake keeps the handle).
   const currentWorker = () =>
-    context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? worker;
+    context
+      .serviceWorkers()
+      .filter((w) => w.url().includes(extensionId))
+      .at(-1) ?? worker;
   const evaluateDeck = async <T>(fn: () => T): Promise<T> => {
     // Right after a restart the new instance may not have run its top level yet.
     for (let i = 0; ; i++) {

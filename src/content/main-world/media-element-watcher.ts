@@ -88,6 +88,11 @@ export interface MediaElementWatcher {
   primaryState(): MediaElementState | null;
   /** Every tracked video element, largest first (for picture-in-picture). */
   videos(): HTMLVideoElement[];
+  /**
+   * Starts tracking the document's media elements that already play (the wrapper arrived late,
+   * injected into an open tab after an install or update).
+   */
+  adoptPlaying(): void;
 }
 
 /**
@@ -239,6 +244,15 @@ export function watchMediaElements(onChange: () => void): MediaElementWatcher {
         pictureInPicture: !!pipElement && pipElement(document) === el,
         disablePictureInPicture: isVideo && disablePiP?.(el) === true,
       };
+    },
+    adoptPlaying() {
+      const all = apply(Document.prototype.querySelectorAll, document, [
+        'video, audio',
+      ]) as NodeListOf<HTMLMediaElement>;
+      for (let i = 0; i < all.length; i++) {
+        const element = all[i] as HTMLMediaElement;
+        if (isPlaying(element)) update(element, 'playing');
+      }
     },
     videos(): HTMLVideoElement[] {
       const out: HTMLVideoElement[] = [];

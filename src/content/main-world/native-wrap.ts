@@ -4,6 +4,7 @@
  * `prototype`, constructibility and property descriptors are the native ones, and
  * `Function.prototype.toString` is itself wrapped to print the native source for our proxies.
  */
+import { INSTANCE_ANSWER, INSTANCE_QUERY } from '../../shared/channel';
 import {
   apply,
   defineProperty,
@@ -37,6 +38,18 @@ export function wrapFunction<F extends AnyFunction>(native: F, interceptor: Inte
 
 let toStringMasked = false;
 
+/**
+ * Whether another copy of the wrapper already runs in this frame (see `INSTANCE_QUERY`). Call
+ * before wrapping anything.
+ */
+export function anotherInstanceRuns(): boolean {
+  try {
+    return apply(Function.prototype.toString, undefined, [INSTANCE_QUERY]) === INSTANCE_ANSWER;
+  } catch {
+    return false; // the native TypeError: nobody is here yet
+  }
+}
+
 /** Makes `Function.prototype.toString` print the native source for every wrapper. Idempotent. */
 export function maskToString(): void {
   if (toStringMasked) return;
@@ -44,9 +57,10 @@ export function maskToString(): void {
   const desc = ownDescriptor(Function.prototype, 'toString');
   if (!desc || typeof desc.value !== 'function') return;
   const nativeToString = desc.value as AnyFunction;
-  const masked = wrapFunction(nativeToString, (thisArg, args, native) =>
-    apply(native, weakMapGet(nativeOf, thisArg as AnyFunction) ?? thisArg, args),
-  );
+  const masked = wrapFunction(nativeToString, (thisArg, args, native) => {
+    if (thisArg === undefined && args[0] === INSTANCE_QUERY) return INSTANCE_ANSWER;
+    return apply(native, weakMapGet(nativeOf, thisArg as AnyFunction) ?? thisArg, args);
+  });
   defineProperty(Function.prototype, 'toString', { ...desc, value: masked });
 }
 

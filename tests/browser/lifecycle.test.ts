@@ -1,0 +1,80 @@
+/**
+ * Issue #5 (part): the extension is updated while media plays in open tabs. The
+ * content scripts are injected into those tabs, the session comes back with working controls, and
+ * a frame that already holds the MAIN-world wrapper is not wrapped twice.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Deck, launchDeck, waitFor } from './harness';
+
+let deck: Deck;
+beforeAll(async () => {
+  deck = await launchDeck();
+});
+afterAll(async () => {
+  await deck?.close();
+});
+
+type Page = { player: { play(): Promise<void> }; calls: { action: string }[] };
+
+it('after an update injects the content scripts again, the open tab’s session stays, controllable and wrapped once', async () => {
+  const page = await deck.open('https://player.test/music.html');
+  await page.evaluate(() => (window as unknown as Page).player.play());
+  await waitFor('session', async () =>
+    (await deck.snapshot()).sessions.some((s) => s.title === 'First Light'),
+  );
+  const wrapperBefore = await page.evaluate(() => {
+    (window as unknown as { __wrapper: unknown }).__wrapper = Object.getOwnPropertyDescriptor(
+      MediaSession.prototype,
+      'setActionHandler',
+    )?.value;
+    return Function.prototype.toString.call(navigator.mediaSession.setActionHandler);
+  });
+
+  // What runtime.onInstalled runs on an update: inject the content scripts into open tabs. (A
+  // real reload is not possible here: Chrome blocks a command-line extension that reloads itself.)
+  const injected = await deck
+    .serviceWorker()
+    .evaluate(() =>
+      (
+        globalThis as unknown as { mediaDeck: { injectIntoOpenTabs(): Promise<number> } }
+      ).mediaDeck.injectIntoOpenTabs(),
+    );
+  expect(injected).toBeGreaterThan(0);
+  const session = await waitFor(
+    'the session, re-announced by the new bridge',
+    async () =>
+      (await deck.snapshot()).sessions.find(
+        (s) => s.title === 'First Light' && s.playbackState === 'playing',
+      ),
+    20_000,
+  );
+  expect(session.actions).toContain('nexttrack');
+
+  // Wrapped once: the page's MediaSession methods are still the very same objects, still native-looking.
+  const after = await page.evaluate(() => ({
+    same:
+      (window as unknown as { __wrapper: unknown }).__wrapper ===
+      Object.getOwnPropertyDescriptor(MediaSession.prototype, 'setActionHandler')?.value,
+    source: Function.prototype.toString.call(navigator.mediaSession.setActionHandler),
+  }));
+  expect(after).toEqual({ same: true, source: wrapperBefore });
+
+  // Controls work through the new extension instance, reaching the handler exactly once.
+  await page.evaluate(() => {
+    (window as unknown as Page).calls.length = 0;
+  });
+  const popup = await deck.openPopup();
+  await popup
+    .getByRole('listitem', { name: 'First Light' })
+    .getByRole('button', { name: 'Pause', exact: true })
+    .click();
+  await waitFor('pause handled', () =>
+    page.evaluate(() => (window as unknown as Page).calls.length > 0),
+  );
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as Page).calls.map((c) => c.action))).toEqual(
+    ['pause'],
+  );
+  await popup.close();
+  await page.close();
+});

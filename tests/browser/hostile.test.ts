@@ -1,0 +1,137 @@
+/**
+ * Issue #5 (part): hostile input never crashes the service worker, never touches another session,
+ * and every refused message is counted. A page cannot reach the bridge's private channel, so the
+ * worst case is a compromised renderer talking on the frame Port directly: this test sends from
+ * the extension's own isolated world in an attacker page (through the DevTools protocol).
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Deck, launchDeck, waitFor } from './harness';
+
+let deck: Deck;
+beforeAll(async () => {
+  deck = await launchDeck();
+});
+afterAll(async () => {
+  await deck?.close();
+});
+
+/** Runs in the isolated world: sends `count` generated hostile payloads (and `valid` good ones). */
+const ATTACK = `(async (count) => {
+  const big = 'x'.repeat(200000);
+  const validState = {
+    metadata: { title: 'Attacker', artist: '', album: '', artwork: [], chapterInfo: [] },
+    actions: ['play'], playbackState: 'playing', positionState: null,
+    microphoneActive: null, cameraActive: null, screenshareActive: null, media: null,
+  };
+  const mutate = (i) => {
+    const s = JSON.parse(JSON.stringify(validState));
+    switch (i % 16) {
+      case 0: return null;
+      case 1: return 'state';
+      case 2: return { type: 'state', state: s };                       // no dropped counter
+      case 3: return { type: 'state', state: { ...s, metadata: { ...s.metadata, title: big } }, dropped: 0 };
+      case 4: return { type: 'state', state: { ...s, actions: ['launchmissiles'] }, dropped: 0 };
+      case 5: return { type: 'state', state: { ...s, metadata: { ...s.metadata, artwork: [{ src: 'javascript:alert(1)', sizes: '', type: '' }] } }, dropped: 0 };
+      case 6: return JSON.parse('{"type":"state","__proto__":{"polluted":true},"state":' + JSON.stringify(s) + ',"dropped":0}');
+      case 7: return { type: 'state', state: { ...s, constructor: { prototype: { polluted: true } } }, dropped: 0 };
+      case 8: return { type: 'state', state: { ...s, positionState: { duration: -5, playbackRate: 1, position: 0, updatedAt: 0 } }, dropped: 0 };
+      case 9: return { type: 'state', state: { ...s, actions: new Array(5000).fill('play') }, dropped: 0 };
+      case 10: { let deep = {}; for (let d = 0; d < 2000; d++) deep = { deep }; return { type: 'state', state: deep, dropped: 0 }; }
+      case 11: return { type: 'state', state: { ...s, playbackState: 'exploding' }, dropped: 0 };
+      case 12: return { type: 'state', state: s, dropped: -1 };
+      case 13: return { type: 'run-action', details: { action: 'play' } };  // wrong direction
+      case 14: return { type: 'state', state: { ...s, media: { kind: 'video' } }, dropped: 0 };
+      default: return [1, 2, 3];
+    }
+  };
+  const port = chrome.runtime.connect({ name: 'media-deck/frame' });
+  for (let i = 0; i < count; i++) port.postMessage(mutate(i));
+  // Ports under other names are refused outright.
+  for (let i = 0; i < 20; i++) chrome.runtime.connect({ name: 'media-deck/popup' }).postMessage({ type: 'pin', key: null });
+  for (let i = 0; i < 20; i++) chrome.runtime.connect({ name: 'nonsense' });
+  await new Promise((r) => setTimeout(r, 1500));
+  return count;
+})`;
+
+it('thousands of hostile frame messages: worker alive, other sessions intact, every refusal counted', async () => {
+  const victim = await deck.open('https://player.test/music.html');
+  await victim.evaluate(() =>
+    (window as unknown as { player: { play(): Promise<void> } }).player.play(),
+  );
+  const before = await waitFor('victim session', async () =>
+    (await deck.snapshot()).sessions.find(
+      (s) => s.title === 'First Light' && s.playbackState === 'playing',
+    ),
+  );
+  const statsBefore = await deck.stats();
+
+  const attacker = await deck.open('https://evil.test/blank.html');
+  const cdp = await deck.context.newCDPSession(attacker);
+  const contexts: { id: number; origin: string; name: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const isolated = await waitFor('the extension isolated world', () =>
+    contexts.find(
+      (c) => c.origin === `chrome-extension://${deck.extensionId}` || c.name === 'Media Deck',
+    ),
+  );
+  const COUNT = 3200;
+  const result = await cdp.send('Runtime.evaluate', {
+    expression: `${ATTACK}(${COUNT})`,
+    contextId: isolated.id,
+    awaitPromise: true,
+    returnByValue: true,
+  });
+  expect(result.exceptionDetails).toBeUndefined();
+  expect(result.result.value).toBe(COUNT);
+
+  // The worker is alive and answers.
+  const after = await deck.snapshot();
+  const statsAfter = await deck.stats();
+  // Every payload of the frame Port was refused and counted (none is a valid BridgeToWorker).
+  const refused =
+    (statsAfter.rejectedByReason['frame-message'] ?? 0) -
+    (statsBefore.rejectedByReason['frame-message'] ?? 0);
+  expect(refused).toBe(COUNT);
+  // The popup-named ports came from a web page, and the nameless ones are unknown: refused too.
+  expect(
+    (statsAfter.rejectedByReason['popup-sender'] ?? 0) -
+      (statsBefore.rejectedByReason['popup-sender'] ?? 0),
+  ).toBe(20);
+  expect(
+    (statsAfter.rejectedByReason['port-name'] ?? 0) -
+      (statsBefore.rejectedByReason['port-name'] ?? 0),
+  ).toBe(20);
+  // The victim's session is untouched; the attacker got no session.
+  const victimAfter = after.sessions.find((s) => s.key === before.key);
+  expect(victimAfter).toMatchObject({
+    title: 'First Light',
+    artist: before.artist,
+    actions: before.actions,
+  });
+  expect(after.sessions.some((s) => s.host === 'evil.test')).toBe(false);
+  // Nothing was polluted in the worker.
+  expect(
+    await deck.serviceWorker().evaluate(() => ({}) as Record<string, unknown>),
+  ).not.toHaveProperty('polluted');
+  expect(
+    await deck
+      .serviceWorker()
+      .evaluate(() => (Object.prototype as Record<string, unknown>).polluted),
+  ).toBeUndefined();
+
+  // And the victim is still controllable.
+  const popup = await deck.openPopup();
+  await popup
+    .getByRole('listitem', { name: 'First Light' })
+    .getByRole('button', { name: 'Pause', exact: true })
+    .click();
+  await waitFor(
+    'victim paused',
+    async () =>
+      (await deck.snapshot()).sessions.find((s) => s.key === before.key)?.playbackState ===
+      'paused',
+  );
+  await popup.close();
+  await cdp.detach();
+});

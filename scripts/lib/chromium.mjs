@@ -111,7 +111,8 @@ export async function launchWithExtension(options) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromePath(),
     headless: false, // '--headless=new' is passed below: the old headless mode has no extensions
-    ignoreDefaultArgs: ['--mute-audio'], // muted, Chrome never marks a tab audible
+    // Muted, Chrome never marks a tab audible; and Media Deck must work with the back/forward cache.
+    ignoreDefaultArgs: ['--mute-audio', '--disable-back-forward-cache'],
     ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
     viewport: headless ? { width: 1000, height: 700 } : null,
     args: [

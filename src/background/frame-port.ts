@@ -29,6 +29,13 @@ function originOf(sender: Runtime.MessageSender): string {
 }
 
 /**
+ * The Port that last reported for each session key. A frame may reconnect (back from the
+ * back/forward cache, a new bridge after an update) while its old Port's disconnect is still on
+ * its way; only the current Port's disconnect ends the session.
+ */
+const currentPort = new Map<string, Runtime.Port>();
+
+/**
  * Serves one frame Port until it disconnects; then the frame's session ends (the document
  * unloaded, navigated, or entered the back/forward cache).
  */
@@ -53,6 +60,7 @@ export function serveFramePort(
       deck.reject('frame-message');
       return;
     }
+    currentPort.set(key, port);
     const tabs = deck.stats.frameMessagesByTab;
     tabs[identity.tabId] = (tabs[identity.tabId] ?? 0) + 1;
     const result = deck.registry.report(identity, origin, parsed.value.state, Date.now());
@@ -60,6 +68,8 @@ export function serveFramePort(
     if (result !== 'unchanged') deck.changed();
   });
   port.onDisconnect.addListener(() => {
+    if (currentPort.get(key) !== port) return; // replaced by a newer Port of the same frame
+    currentPort.delete(key);
     if (deck.registry.removeSession(key)) deck.changed();
   });
 }

@@ -44,7 +44,7 @@ let extensionGone = false;
 let nextActionId = 1;
 const pendingActions = new Map<number, (outcome: ActionOutcome) => void>();
 
-function post(state: FrameState): void {
+function post(state: FrameState, retry = true): void {
   if (extensionGone) return;
   if (!workerPort) {
     if (isEmptyFrameState(state)) return; // Still nothing to report: stay silent.
@@ -55,7 +55,9 @@ function post(state: FrameState): void {
       extensionGone = true;
       return;
     }
+    const thisPort = workerPort;
     workerPort.onDisconnect.addListener(() => {
+      if (workerPort !== thisPort) return; // an older Port, already replaced
       workerPort = null;
       // The service worker stopped (or restarted). While media plays, re-announce at once so
       // the registry is whole again; otherwise wait for the next change.
@@ -67,7 +69,9 @@ function post(state: FrameState): void {
   try {
     workerPort.postMessage(message);
   } catch {
+    // The Port died without telling us yet (the page was in the back/forward cache): reconnect once.
     workerPort = null;
+    if (retry) post(state, false);
   }
 }
 
@@ -123,6 +127,15 @@ scope[INSTANCE_KEY] = {
     workerPort = null;
   },
 };
+
+// Back from the back/forward cache: Chrome closed our Port when the page entered it, and the
+// service worker ended the session then (DESIGN.md: a session leaves on pagehide). Re-announce.
+window.addEventListener('pageshow', (event) => {
+  if (!event.persisted) return;
+  // The Port object still looks open but is dead, and posting on it is silently lost: drop it.
+  workerPort = null;
+  coalescer.resend();
+});
 
 // Hand the MAIN world its end of the channel. Queued now, at document_start, so it is delivered
 // before any message a page script could post.

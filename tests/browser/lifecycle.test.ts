@@ -78,3 +78,45 @@ it('after an update injects the content scripts again, the open tab’s session 
   await popup.close();
   await page.close();
 });
+
+it('back/forward cache: the session leaves when the page is cached and returns with it', async () => {
+  const page = await deck.open('https://player.test/music.html');
+  await page.evaluate(() => {
+    (window as unknown as Page).player.play();
+    addEventListener('pageshow', (e) => {
+      (window as unknown as { __restored: boolean }).__restored = e.persisted;
+    });
+  });
+  const first = await waitFor('session', async () =>
+    (await deck.snapshot()).sessions.find(
+      (s) => s.title === 'First Light' && s.playbackState === 'playing',
+    ),
+  );
+  await page.goto('https://quiet.test/blank.html');
+  await waitFor(
+    'session left with the page',
+    async () => !(await deck.snapshot()).sessions.some((s) => s.key === first.key),
+  );
+  await page.goBack({ waitUntil: 'commit' }); // restored from the cache: no new load event
+  await waitFor('restored from the back/forward cache', () =>
+    page.evaluate(() => (window as unknown as { __restored?: boolean }).__restored === true),
+  );
+  const back = await waitFor('session back', async () =>
+    (await deck.snapshot()).sessions.find((s) => s.key === first.key),
+  );
+  expect(back.title).toBe('First Light');
+  // And it is controllable again.
+  await page.evaluate(() => {
+    (window as unknown as Page).calls.length = 0;
+  });
+  const popup = await deck.openPopup();
+  await popup
+    .getByRole('listitem', { name: 'First Light' })
+    .getByRole('button', { name: 'Next track' })
+    .click();
+  await waitFor('next track handled', () =>
+    page.evaluate(() => (window as unknown as Page).calls.some((c) => c.action === 'nexttrack')),
+  );
+  await popup.close();
+  await page.close();
+});

@@ -18,6 +18,7 @@ import {
   messageEventData,
   messageEventPorts,
   messageEventSource,
+  portClose,
   portPostMessage,
   portStart,
   setPortOnMessage,
@@ -85,7 +86,7 @@ function start(): void {
       if (ports?.length !== 1) return;
       stopImmediatePropagation(e);
       // A newer bridge (injected after an update) takes over; the old one's port is closed.
-      if (port) port.close();
+      if (port) portClose(port);
       port = ports[0] as MessagePort;
       setPortOnMessage(port, onBridgeMessage);
       portStart(port);

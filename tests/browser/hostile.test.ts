@@ -135,3 +135,38 @@ it('thousands of hostile frame messages: worker alive, other sessions intact, ev
   await popup.close();
   await cdp.detach();
 });
+
+it('a page that patches built-ins after we run still works, and never receives our objects', async () => {
+  const page = await deck.open('https://patcher.test/patcher.html');
+  await page.evaluate(() =>
+    (window as unknown as { player: { play(): Promise<void> } }).player.play(),
+  );
+  const session = await waitFor('the patched page session', async () =>
+    (await deck.snapshot()).sessions.find(
+      (s) => s.title === 'Patched Page' && s.playbackState === 'playing',
+    ),
+  );
+  expect(session.actions).toEqual(['play', 'pause', 'seekto']); // seekto: the element's own
+  const popup = await deck.openPopup();
+  await popup
+    .getByRole('listitem', { name: 'Patched Page' })
+    .getByRole('button', { name: 'Pause', exact: true })
+    .click();
+  await waitFor('pause handled', () =>
+    page.evaluate(() =>
+      (window as unknown as { calls: { action: string }[] }).calls.some(
+        (c) => c.action === 'pause',
+      ),
+    ),
+  );
+  await waitFor(
+    'paused reported',
+    async () =>
+      (await deck.snapshot()).sessions.find((s) => s.key === session.key)?.playbackState ===
+      'paused',
+  );
+  // The page's patched functions never saw our MessagePort or internal records.
+  expect(await page.evaluate(() => (window as unknown as { leaks: string[] }).leaks)).toEqual([]);
+  await popup.close();
+  await page.close();
+});

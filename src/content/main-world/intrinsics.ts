@@ -63,6 +63,7 @@ export const portPostMessage = uncurry(MessagePort.prototype.postMessage) as (
   message: unknown,
 ) => void;
 export const portStart = uncurry(MessagePort.prototype.start);
+export const portClose = uncurry(MessagePort.prototype.close);
 const onmessageSetter = ownDescriptor(MessagePort.prototype, 'onmessage')?.set;
 /** `port.onmessage = listener`, through the captured setter. */
 export function setPortOnMessage(port: MessagePort, listener: (event: MessageEvent) => void): void {

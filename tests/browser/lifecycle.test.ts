@@ -120,3 +120,41 @@ it('back/forward cache: the session leaves when the page is cached and returns w
   await popup.close();
   await page.close();
 });
+
+it('the service worker stopped mid-playback with the popup open: sessions, focus and pin survive, controls work', async () => {
+  const music = await deck.open('https://player.test/music.html');
+  await music.evaluate(() => (window as unknown as Page).player.play());
+  const video = await deck.open('https://video.test/video.html');
+  await video.evaluate(() => (window as unknown as Page).player.play());
+  await waitFor('two sessions', async () => (await deck.snapshot()).sessions.length === 2);
+  const popup = await deck.openPopup();
+  // Pin the music (not the most recent) so the restart must restore the pin, not just the stack.
+  await popup.getByRole('button', { name: 'Pin First Light as the active session' }).click();
+  await waitFor('music pinned', async () => (await deck.snapshot()).pinnedKey !== null);
+  const before = await deck.snapshot();
+
+  for (let restart = 0; restart < 3; restart++) {
+    await deck.stopServiceWorker();
+    // The same popup, without a reload, controls the media again (its Port reconnects).
+    await music.evaluate(() => {
+      (window as unknown as Page).calls.length = 0;
+    });
+    const item = popup.getByRole('listitem', { name: /First Light|Second Wind/ });
+    const label = restart % 2 === 0 ? 'Next track' : 'Previous track';
+    await waitFor(
+      `popup control after restart ${restart + 1}`,
+      async () => {
+        await item.getByRole('button', { name: label }).click({ timeout: 1000 });
+        return music.evaluate(() => (window as unknown as Page).calls.length > 0);
+      },
+      15_000,
+    );
+  }
+  const after = await deck.snapshot();
+  expect(after.sessions.map((s) => s.key).sort()).toEqual(before.sessions.map((s) => s.key).sort());
+  expect(after.pinnedKey).toBe(before.pinnedKey);
+  expect(after.activeKey).toBe(before.activeKey);
+  await popup.close();
+  await music.close();
+  await video.close();
+});

@@ -50,6 +50,12 @@ export function serveFramePort(
     port.disconnect();
     return;
   }
+  // A prerendered document is not a session until activated (its bridge reconnects then).
+  if ((port.sender as { documentLifecycle?: string }).documentLifecycle === 'prerender') {
+    deck.reject('prerender');
+    port.disconnect();
+    return;
+  }
   deck.stats.framePorts++;
   const origin = originOf(port.sender);
   const key = sessionKey(identity);

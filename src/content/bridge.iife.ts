@@ -46,6 +46,8 @@ const pendingActions = new Map<number, (outcome: ActionOutcome) => void>();
 
 function post(state: FrameState, retry = true): void {
   if (extensionGone) return;
+  // A prerendered page is not a session until the user actually goes to it.
+  if ((document as { prerendering?: boolean }).prerendering) return;
   if (!workerPort) {
     if (isEmptyFrameState(state)) return; // Still nothing to report: stay silent.
     try {
@@ -127,6 +129,9 @@ scope[INSTANCE_KEY] = {
     workerPort = null;
   },
 };
+
+// Prerendered, then activated: report what it had (post() stayed silent until now).
+document.addEventListener('prerenderingchange', () => coalescer.resend(), { once: true });
 
 // Back from the back/forward cache: Chrome closed our Port when the page entered it, and the
 // service worker ended the session then (DESIGN.md: a session leaves on pagehide). Re-announce.

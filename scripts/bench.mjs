@@ -17,7 +17,7 @@
  *     JS heap, and popup click → handler on the last tab.
  *  5. Automatic picture-in-picture: tab switch → video picture-in-picture, and → audio mini player
  *     (Chrome's site setting seeded to Allow).
- * Usage: node scripts/bench.mjs [--runs N] [--out DIR]
+ * Usage: node scripts/bench.mjs [--runs N] [--out DIR] [--sections page,latency,scale,pip]
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,6 +89,7 @@ async function pageCost() {
       headless: true,
       pagesDir: PAGES,
       extensions: [...extensions],
+      args: process.env.BENCH_NO_BFCACHE ? ['--disable-back-forward-cache'] : [],
     });
     report.chromium ||= browser.context.browser()?.version() ?? '';
     try {
@@ -609,14 +610,16 @@ function table() {
   return lines.join('\n');
 }
 
-await pageCost();
-await idleAndLatency();
-await scale();
-await autoPip();
+// `--sections page,latency,…` runs some sections only (the table needs them all).
+const only = arg('--sections', 'page,latency,scale,pip').split(',');
+if (only.includes('page')) await pageCost();
+if (only.includes('latency')) await idleAndLatency();
+if (only.includes('scale')) await scale();
+if (only.includes('pip')) await autoPip();
 report.seconds = (Date.now() - started) / 1000;
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-const text = table();
+const text = only.length === 4 ? table() : JSON.stringify(report.sections, null, 1);
 writeFileSync(join(OUT, 'report.md'), `${text}\n`);
 console.log(text);
 log(`done in ${report.seconds.toFixed(0)} s; report in ${join(OUT, 'report.json')}`);

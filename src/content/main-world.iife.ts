@@ -97,9 +97,12 @@ function start(): void {
     true,
   );
 
-  // Arrived late (install or update): report what the page already declared and plays.
-  media.adoptPlaying();
-  reporter.schedule();
+  // Arrived late (injected after an install or update, when the document is past 'loading'):
+  // report what the page already declared and plays. At document_start there is nothing yet.
+  if (document.readyState !== 'loading') {
+    media.adoptPlaying();
+    reporter.schedule();
+  }
 }
 
 if (!anotherInstanceRuns()) start();

@@ -43,11 +43,11 @@ let toStringMasked = false;
  * before wrapping anything.
  */
 export function anotherInstanceRuns(): boolean {
-  try {
-    return apply(Function.prototype.toString, undefined, [INSTANCE_QUERY]) === INSTANCE_ANSWER;
-  } catch {
-    return false; // the native TypeError: nobody is here yet
-  }
+  // On an ordinary function the native toString ignores the argument and returns its source;
+  // never a throw here: an exception in every frame cost about 4 ms of script time (npm run bench).
+  return (
+    apply(Function.prototype.toString, anotherInstanceRuns, [INSTANCE_QUERY]) === INSTANCE_ANSWER
+  );
 }
 
 /** Makes `Function.prototype.toString` print the native source for every wrapper. Idempotent. */
@@ -58,7 +58,7 @@ export function maskToString(): void {
   if (!desc || typeof desc.value !== 'function') return;
   const nativeToString = desc.value as AnyFunction;
   const masked = wrapFunction(nativeToString, (thisArg, args, native) => {
-    if (thisArg === undefined && args[0] === INSTANCE_QUERY) return INSTANCE_ANSWER;
+    if (args[0] === INSTANCE_QUERY) return INSTANCE_ANSWER;
     return apply(native, weakMapGet(nativeOf, thisArg as AnyFunction) ?? thisArg, args);
   });
   defineProperty(Function.prototype, 'toString', { ...desc, value: masked });

@@ -17,6 +17,4 @@ export const LIMITS = {
   seconds: 1e9,
   /** Playback rates outside this range are rejected. */
   playbackRate: 64,
-  /** State messages per second a single frame may send before extra ones are dropped. */
-  messagesPerSecond: 20,
 } as const;

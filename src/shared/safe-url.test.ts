@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from './limits';
-import { isHttpUrl, isSafeImageUrl } from './safe-url';
+import { isSafeImageUrl } from './safe-url';
 
 const PNG_PREFIX = 'data:image/png;base64,';
 
@@ -87,28 +87,5 @@ describe('isSafeImageUrl', () => {
     ['an object', { toString: () => 'https://img.test/a.png' }],
   ])('refuses %s without throwing', (_name, value) => {
     expect(isSafeImageUrl(value as string)).toBe(false);
-  });
-});
-
-describe('isHttpUrl', () => {
-  it.each<[string, boolean]>([
-    ['https://player.test/watch?v=1', true],
-    ['http://player.test/', true],
-    ['javascript:alert(1)', false],
-    [`${PNG_PREFIX}AAAA`, false],
-    ['blob:https://player.test/x', false],
-    ['/relative', false],
-    ['', false],
-  ])('%s → %s', (url, expected) => {
-    expect(isHttpUrl(url)).toBe(expected);
-  });
-
-  it('caps the length at LIMITS.url', () => {
-    expect(isHttpUrl(httpsOfLength(LIMITS.url))).toBe(true);
-    expect(isHttpUrl(httpsOfLength(LIMITS.url + 1))).toBe(false);
-  });
-
-  it('refuses non-strings without throwing', () => {
-    expect(isHttpUrl(undefined as unknown as string)).toBe(false);
   });
 });

@@ -15,11 +15,3 @@ export function isSafeImageUrl(src: string): boolean {
   if (src.length > LIMITS.url) return false;
   return /^https?:\/\/[^\s/?#]+/i.test(src);
 }
-
-/**
- * Whether `url` is an absolute `http(s):` URL no longer than `LIMITS.url`, fit to show as a
- * page address. Never throws.
- */
-export function isHttpUrl(url: string): boolean {
-  return typeof url === 'string' && url.length <= LIMITS.url && /^https?:\/\/[^\s/?#]+/i.test(url);
-}

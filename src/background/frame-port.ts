@@ -35,6 +35,11 @@ function originOf(sender: Runtime.MessageSender): string {
  */
 const currentPort = new Map<string, Runtime.Port>();
 
+/** Whether a frame Port has reported for session `key` in this worker's lifetime and is still open. */
+export function hasLivePort(key: string): boolean {
+  return currentPort.has(key);
+}
+
 /**
  * Serves one frame Port until it disconnects; then the frame's session ends (the document
  * unloaded, navigated, or entered the back/forward cache).

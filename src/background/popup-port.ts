@@ -3,7 +3,7 @@
  * and takes the popup's commands (run an action, pin, mute the tab, go to the tab).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { PopupToWorkerSchema, parseMessage } from '../shared/contract';
+import { type PopupToWorker, PopupToWorkerSchema, parseMessage } from '../shared/contract';
 import type { Deck } from './deck';
 import { focusTab, muteTab, runAction, togglePictureInPicture } from './session-control';
 
@@ -34,19 +34,30 @@ export function servePopupPort(port: Runtime.Port, deck: Deck): void {
       deck.reject('popup-message');
       return;
     }
-    const message = parsed.value;
-    // Synchronous up to the browser call: the click's user gesture must reach the tab.
-    if (message.type === 'pin') {
-      if (deck.registry.pin(message.key)) deck.changed();
-      return;
-    }
-    const session = deck.registry.get(message.key);
-    if (!session) return;
-    if (message.type === 'media-action') void runAction(deck, session, message.details, 'popup');
-    else if (message.type === 'picture-in-picture')
-      void togglePictureInPicture(deck, session, 'session', 'popup');
-    else if (message.type === 'mute-tab') muteTab(session, message.muted);
-    else if (message.type === 'focus-tab') focusTab(session);
+    // Right after a restart the registry is still being read from `chrome.storage.session` (a
+    // popup reconnects at once, and its first click may come with it): handle the message once it
+    // is back, rather than look the session up in an empty registry and drop the click.
+    if (deck.isRestored()) handlePopupMessage(deck, parsed.value);
+    else void deck.ready.then(() => handlePopupMessage(deck, parsed.value));
   });
-  deck.pushToPopups(port);
+  // Before the restore, the snapshot would be empty; the restore's own push reaches this popup.
+  if (deck.isRestored()) deck.pushToPopups(port);
+}
+
+/**
+ * Carries out one popup command. Synchronous up to the browser call, so the click's user gesture
+ * reaches the tab (TESTING.md § User activation).
+ */
+function handlePopupMessage(deck: Deck, message: PopupToWorker): void {
+  if (message.type === 'pin') {
+    if (deck.registry.pin(message.key)) deck.changed();
+    return;
+  }
+  const session = deck.registry.get(message.key);
+  if (!session) return;
+  if (message.type === 'media-action') void runAction(deck, session, message.details, 'popup');
+  else if (message.type === 'picture-in-picture')
+    void togglePictureInPicture(deck, session, 'session', 'popup');
+  else if (message.type === 'mute-tab') muteTab(session, message.muted);
+  else if (message.type === 'focus-tab') focusTab(session);
 }

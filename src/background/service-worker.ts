@@ -7,9 +7,10 @@ import browser from 'webextension-polyfill';
 import { FRAME_PORT, POPUP_PORT } from '../shared/contract';
 import { listenToCommands } from './commands';
 import { Deck } from './deck';
-import { serveFramePort } from './frame-port';
+import { hasLivePort, serveFramePort } from './frame-port';
 import { injectIntoOpenTabs } from './inject-open-tabs';
 import { servePopupPort } from './popup-port';
+import { revalidateSessions } from './revalidate-sessions';
 import { watchSettings } from './settings';
 import { learnTab, listenToTabs } from './tab-events';
 
@@ -29,6 +30,22 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
 });
 watchSettings(() => deck.changed());
+// Sessions restored from storage whose page went away while the worker was stopped are found once.
+void deck.ready.then(() =>
+  revalidateSessions(
+    () => deck.registry,
+    {
+      hasLivePort,
+      announce: (s) =>
+        browser.tabs.sendMessage(
+          s.tabId,
+          { type: 'announce' },
+          { frameId: s.frameId, documentId: s.documentId },
+        ),
+    },
+    () => deck.changed(),
+  ),
+);
 
 /**
  * Diagnostics for the headless `npm start`, the tests and the benchmark (read through

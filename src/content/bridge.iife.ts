@@ -103,8 +103,16 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
   if (extensionGone) return undefined;
   const parsed = parseMessage(WorkerToBridgeSchema, raw);
   if (!parsed.ok) return undefined;
-  const id = nextActionId++;
   const message = parsed.value;
+  if (message.type === 'announce') {
+    // The service worker restarted and asks whether this document still has a session: re-post
+    // it on a new Port, so the worker sees this frame's later disconnect again.
+    const latest = coalescer.latest();
+    if (!latest || isEmptyFrameState(latest)) return Promise.resolve(false);
+    coalescer.resend();
+    return Promise.resolve(true);
+  }
+  const id = nextActionId++;
   const request: BridgeToMain =
     message.type === 'run-action'
       ? { type: 'run-action', id, details: message.details }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { POPUP_PORT, type PopupToWorker, type SessionView } from '../shared/contract';
 import { image, sessionView, snapshotOf } from '../shared/test-fixtures';
-import { createDeckStore, type PortLike } from './deck-store';
+import { createDeckStore, type PortLike, QUEUE_LIMIT, QUEUE_MAX_AGE_MS } from './deck-store';
 
 /** A hand-written `runtime.Port`: records what is posted, lets the test fire its events. */
 class FakePort implements PortLike {
@@ -196,7 +196,7 @@ describe('createDeckStore', () => {
     expect(scheduled.map((s) => s.ms)).toEqual([100]);
     expect(connect).toHaveBeenCalledTimes(1);
 
-    // Commands while disconnected are dropped, not posted to the dead Port.
+    // Commands while disconnected are not posted to the dead Port: they wait for the new one.
     store.send({ type: 'focus-tab', key: '7:0:DOC' });
     expect(first.posted).toEqual([]);
 
@@ -209,7 +209,10 @@ describe('createDeckStore', () => {
     const second = lastPort(ports);
     expect(second).not.toBe(first);
     store.send({ type: 'focus-tab', key: '8:0:DOC' });
-    expect(second.posted).toEqual([{ type: 'focus-tab', key: '8:0:DOC' }]);
+    expect(second.posted).toEqual([
+      { type: 'focus-tab', key: '7:0:DOC' },
+      { type: 'focus-tab', key: '8:0:DOC' },
+    ]);
     expect(first.posted).toEqual([]);
 
     const fresh = snapshotOf([view({ title: 'After restart' })]);
@@ -292,8 +295,8 @@ describe('createDeckStore', () => {
     const store = createDeckStore(connect, later);
     expect(store.get().connected).toBe(false);
     expect(scheduled.map((s) => s.ms)).toEqual([500]);
-    // Sending with no Port does not throw.
-    expect(() => store.send({ type: 'pin', key: null })).not.toThrow();
+    // Sending with no Port does not throw; the command waits for the Port.
+    expect(() => store.send({ type: 'focus-tab', key: 'early' })).not.toThrow();
 
     scheduled[0]?.fn();
     expect(store.get().connected).toBe(false);
@@ -306,13 +309,61 @@ describe('createDeckStore', () => {
     lastPort(ports).deliver({ type: 'snapshot', snapshot: snapshotOf([view()]) });
     expect(store.get().snapshot).toEqual(snapshotOf([view()]));
     store.send({ type: 'pin', key: null });
-    expect(lastPort(ports).posted).toEqual([{ type: 'pin', key: null }]);
+    expect(lastPort(ports).posted).toEqual([
+      { type: 'focus-tab', key: 'early' },
+      { type: 'pin', key: null },
+    ]);
   });
 
-  it('swallows a postMessage that throws (the Port just closed)', () => {
+  it('swallows a postMessage that throws (the Port just closed) and sends it after reconnecting', () => {
     const { connect, ports } = fakeConnect();
-    const store = createDeckStore(connect, fakeLater().later);
-    lastPort(ports).throwOnPost = true;
+    const { later, scheduled } = fakeLater();
+    const store = createDeckStore(connect, later);
+    const first = lastPort(ports);
+    first.throwOnPost = true;
     expect(() => store.send({ type: 'focus-tab', key: '7:0:DOC' })).not.toThrow();
+    first.disconnect();
+    scheduled[0]?.fn();
+    expect(lastPort(ports).posted).toEqual([{ type: 'focus-tab', key: '7:0:DOC' }]);
+  });
+
+  it('a click made while the worker restarts reaches the new Port once, in order', () => {
+    const { connect, ports } = fakeConnect();
+    const { later, scheduled } = fakeLater();
+    const store = createDeckStore(connect, later);
+    lastPort(ports).disconnect();
+    const next: PopupToWorker = {
+      type: 'media-action',
+      key: '7:0:DOC',
+      details: { action: 'nexttrack' },
+    };
+    const pause: PopupToWorker = {
+      type: 'media-action',
+      key: '7:0:DOC',
+      details: { action: 'pause' },
+    };
+    store.send(next);
+    store.send(pause);
+    scheduled[0]?.fn();
+    expect(lastPort(ports).posted).toEqual([next, pause]);
+    // Sent once: a later reconnect does not repeat them.
+    lastPort(ports).disconnect();
+    scheduled[1]?.fn();
+    expect(lastPort(ports).posted).toEqual([]);
+  });
+
+  it('keeps only the newest QUEUE_LIMIT commands, and drops those older than QUEUE_MAX_AGE_MS', () => {
+    const { connect, ports } = fakeConnect();
+    const { later, scheduled } = fakeLater();
+    let clock = 1_000;
+    const store = createDeckStore(connect, later, () => clock);
+    lastPort(ports).disconnect();
+    store.send({ type: 'focus-tab', key: 'stale' });
+    clock += QUEUE_MAX_AGE_MS + 1;
+    for (let i = 0; i < QUEUE_LIMIT; i++) store.send({ type: 'focus-tab', key: `k${i}` });
+    store.send({ type: 'pin', key: null }); // pushes k0 out
+    scheduled[0]?.fn();
+    const keys = lastPort(ports).posted.map((m) => (m as { key: string | null }).key);
+    expect(keys).toEqual([...Array.from({ length: QUEUE_LIMIT - 1 }, (_, i) => `k${i + 1}`), null]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The popup's one store (DESIGN.md § Popup): a Port to the service worker that receives
  * `DeckSnapshot`s and sends the user's commands. Framework-free; the views subscribe to it.
- * If the service worker restarts, the Port closes and the store reconnects.
+ * If the service worker restarts, the Port closes and the store reconnects; commands sent in the
+ * meantime are queued and delivered on the new Port, so a click made while Chrome restarts the
+ * worker still happens.
  */
 import {
   type DeckSnapshot,
@@ -31,21 +33,49 @@ export interface DeckStore {
   get(): DeckState;
   /** Calls `listener` after every change; returns the unsubscribe function. */
   subscribe(listener: () => void): () => void;
-  /** Sends a command; dropped while disconnected (the next snapshot shows the truth). */
+  /**
+   * Sends a command. While disconnected it is queued (at most `QUEUE_LIMIT`, the newest kept) and
+   * sent on reconnect if it is younger than `QUEUE_MAX_AGE_MS`; an older click is dropped rather
+   * than acted on by surprise.
+   */
   send(message: PopupToWorker): void;
 }
 
+/** Most commands kept while the Port reconnects. */
+export const QUEUE_LIMIT = 8;
+/** Milliseconds a queued command stays worth sending. */
+export const QUEUE_MAX_AGE_MS = 5000;
+
 /**
  * Creates the store. `connect` opens a Port named `POPUP_PORT` (`browser.runtime.connect`);
- * `later` schedules the reconnect after a disconnect (default `setTimeout`, 100 ms).
+ * `later` schedules the reconnect after a disconnect (default `setTimeout`, 100 ms); `now` is the
+ * clock for the queue (epoch ms).
  */
 export function createDeckStore(
   connect: (name: string) => PortLike,
   later: (fn: () => void, ms: number) => void = (fn, ms) => setTimeout(fn, ms),
+  now: () => number = Date.now,
 ): DeckStore {
   let state: DeckState = { snapshot: null, connected: false, rejected: 0 };
   const listeners = new Set<() => void>();
   let port: PortLike | null = null;
+  let queue: { message: PopupToWorker; at: number }[] = [];
+
+  function enqueue(message: PopupToWorker): void {
+    queue.push({ message, at: now() });
+    if (queue.length > QUEUE_LIMIT) queue.shift();
+  }
+
+  /** Posts `message` on the open Port; `false` (and nothing posted) if there is none or it died. */
+  function post(message: PopupToWorker): boolean {
+    if (!port) return false;
+    try {
+      port.postMessage(message);
+      return true;
+    } catch {
+      return false; // The Port just closed; onDisconnect reconnects.
+    }
+  }
 
   function set(next: Partial<DeckState>): void {
     state = { ...state, ...next };
@@ -60,6 +90,11 @@ export function createDeckStore(
       return;
     }
     const current = port;
+    const waiting = queue;
+    queue = [];
+    for (const { message, at } of waiting) {
+      if (now() - at <= QUEUE_MAX_AGE_MS && !post(message)) enqueue(message);
+    }
     set({ connected: true });
     current.onMessage.addListener((raw) => {
       const parsed = parseMessage(WorkerToPopupSchema, raw);
@@ -82,11 +117,7 @@ export function createDeckStore(
       return () => listeners.delete(listener);
     },
     send(message) {
-      try {
-        port?.postMessage(message);
-      } catch {
-        // The Port just closed; onDisconnect reconnects.
-      }
+      if (!post(message)) enqueue(message);
     },
   };
 }

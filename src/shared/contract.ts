@@ -182,8 +182,17 @@ export const WorkerToBridgeSchema = v.variant('type', [
   v.strictObject({ type: v.literal('picture-in-picture'), target: PictureInPictureTargetSchema }),
   /** Arm automatic picture-in-picture for a video or the audio mini player, or disarm (`null`). */
   v.strictObject({ type: v.literal('auto-pip'), arm: AutoPipArmSchema, seekOffset: Seconds }),
+  /**
+   * Re-announce (after a service-worker restart): the bridge posts the frame's latest state on a
+   * new Port and answers `true`, or answers `false` when the frame has nothing to report. Answered
+   * with an `AnnounceAnswer`, not an `ActionOutcome`.
+   */
+  v.strictObject({ type: v.literal('announce') }),
 ]);
 export type WorkerToBridge = v.InferOutput<typeof WorkerToBridgeSchema>;
+
+/** The bridge's answer to `{ type: 'announce' }`: whether the frame still has a session. */
+export const AnnounceAnswerSchema = v.boolean();
 
 // ---- popup <-> service worker ----
 

@@ -123,3 +123,50 @@ it('a click in the open popup right after the worker stopped is carried out once
     await music.close();
   }
 });
+
+/**
+ * Follows the extension service worker's running status through the DevTools protocol for `ms`
+ * milliseconds and returns every status it reported, in order.
+ */
+async function watchWorkerStatus(ms: number): Promise<string[]> {
+  const page = deck.context.pages()[0] ?? (await deck.context.newPage());
+  const cdp = await deck.context.newCDPSession(page);
+  const statuses: string[] = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const version of event.versions) {
+      if (version.scriptURL.includes(deck.extensionId)) statuses.push(version.runningStatus);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
+  await new Promise((r) => setTimeout(r, ms));
+  await cdp.detach();
+  return statuses;
+}
+
+it('no polling: with only paused media the stopped worker stays stopped; playing media wakes it', async () => {
+  const music = await deck.open('https://paused.test/music.html');
+  try {
+    await waitFor('the paused session', async () =>
+      (await deck.snapshot()).sessions.find((s) => s.host === 'paused.test'),
+    );
+    await deck.stopServiceWorker();
+    const whilePaused = await watchWorkerStatus(4000);
+    // Enabling the domain reports the current status once; nothing may start the worker again.
+    expect(whilePaused.filter((s) => s === 'starting' || s === 'running')).toEqual([]);
+    expect(whilePaused).toContain('stopped');
+
+    // Playing media is worth waking for: its bridge re-announces as soon as the worker stops.
+    await music.evaluate(() => (window as unknown as Player).player.play());
+    await waitFor(
+      'the playing session',
+      async () =>
+        (await deck.snapshot()).sessions.find((s) => s.host === 'paused.test')?.playbackState ===
+        'playing',
+    );
+    await deck.stopServiceWorker();
+    const whilePlaying = await watchWorkerStatus(2000);
+    expect(whilePlaying).toContain('running');
+  } finally {
+    await music.close();
+  }
+});

@@ -6,7 +6,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { DeckSnapshot } from '../shared/contract';
 import { autoPipDecision, syncAutoPip } from './auto-pip-arming';
-import { SessionRegistry } from './session-registry';
+import { SessionRegistry, storedRegistryData } from './session-registry';
 
 const STORAGE_KEY = 'registry';
 /** Milliseconds a command's badge stays on the toolbar icon. */
@@ -88,7 +88,13 @@ export class Deck {
       this.persistScheduled = true;
       queueMicrotask(() => {
         this.persistScheduled = false;
-        void browser.storage.session.set({ [STORAGE_KEY]: this.registry.toData() }).catch(() => {});
+        const data = this.registry.toData();
+        const store = (form: 'slim' | 'bare') =>
+          browser.storage.session.set({ [STORAGE_KEY]: storedRegistryData(data, form) });
+        // Over the quota even without data: artwork (hundreds of heavy frames): drop all artwork.
+        void store('slim')
+          .catch(() => store('bare'))
+          .catch(() => {});
       });
     }
   }

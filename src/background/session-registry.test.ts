@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FrameState } from '../shared/contract';
 import { type SessionIdentity, sessionKey, type TabInfo } from '../shared/session';
 import { EMPTY_FRAME_STATE, frameState, media, metadata, pos, T0 } from '../shared/test-fixtures';
-import { type RegistryData, SessionRegistry } from './session-registry';
+import { type RegistryData, SessionRegistry, storedRegistryData } from './session-registry';
 
 const ORIGIN = 'https://player.test';
 
@@ -684,5 +684,62 @@ describe('SessionRegistry isolation', () => {
     expect(registry.report(id(1, 0, 'NEW'), ORIGIN, paused('New page'), T0 + 10)).toBe('added');
     expect(registry.get(key(1, 0, 'OLD'))?.state.metadata?.title).toBe('Old page');
     expect(registry.get(key(1, 0, 'NEW'))?.state.metadata?.title).toBe('New page');
+  });
+});
+
+describe('storedRegistryData', () => {
+  it('slim drops data: artwork and chapters, bare all artwork; both keep what a restart needs', () => {
+    const registry = new SessionRegistry();
+    const data = `data:image/png;base64,${'A'.repeat(100_000)}`;
+    registry.report(
+      id(1),
+      ORIGIN,
+      frameState({
+        metadata: metadata({
+          title: 'Heavy',
+          artwork: [
+            { src: data, sizes: '96x96', type: 'image/png' },
+            { src: 'https://img.test/a.png', sizes: '256x256', type: 'image/png' },
+          ],
+          chapterInfo: [
+            { title: 'c', startTime: 0, artwork: [{ src: data, sizes: '', type: '' }] },
+          ],
+        }),
+        actions: ['play', 'pause'],
+        playbackState: 'playing',
+      }),
+      T0,
+    );
+    registry.report(id(2), ORIGIN, paused('Light'), T0 + 1);
+    registry.report(id(3), ORIGIN, frameState({ metadata: null, media: media() }), T0 + 2);
+    registry.pin(key(2));
+    const full = registry.toData();
+    const slim = storedRegistryData(full, 'slim');
+    const bare = storedRegistryData(full, 'bare');
+
+    expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(full).length / 50);
+    const heavy = slim.sessions.find((s) => s.key === key(1));
+    expect(heavy?.state.metadata?.artwork.map((a) => a.src)).toEqual(['https://img.test/a.png']);
+    expect(heavy?.state.metadata?.chapterInfo).toEqual([]);
+    expect(heavy?.state.metadata?.title).toBe('Heavy');
+    // Sessions without data artwork, or without metadata, are untouched.
+    expect(slim.sessions.find((s) => s.key === key(2))).toEqual(
+      full.sessions.find((s) => s.key === key(2)),
+    );
+    expect(slim.sessions.find((s) => s.key === key(3))).toEqual(
+      full.sessions.find((s) => s.key === key(3)),
+    );
+    // It restores: same sessions, stack and pin; and the full copy was not changed.
+    const restored = SessionRegistry.fromData(slim);
+    expect(restored.all().map((s) => s.key)).toEqual(registry.all().map((s) => s.key));
+    expect(restored.snapshot().pinnedKey).toBe(key(2));
+    expect(restored.activeKey()).toBe(registry.activeKey());
+    expect(full.sessions.find((s) => s.key === key(1))?.state.metadata?.artwork).toHaveLength(2);
+    // Bare: no artwork anywhere, the rest as slim.
+    expect(bare.sessions.flatMap((s) => s.state.metadata?.artwork ?? [])).toEqual([]);
+    expect(bare.sessions.map((s) => s.state.metadata?.title ?? null)).toEqual(
+      slim.sessions.map((s) => s.state.metadata?.title ?? null),
+    );
+    expect(SessionRegistry.fromData(bare).snapshot().pinnedKey).toBe(key(2));
   });
 });

@@ -58,6 +58,33 @@ export const RegistryDataSchema = v.object({
 });
 export type RegistryData = v.InferOutput<typeof RegistryDataSchema>;
 
+/**
+ * What the service worker stores of `data` in `chrome.storage.session` (10 MB for everything):
+ * `'slim'` drops `data:` artwork and chapters, `'bare'` (when even that does not fit) all artwork.
+ * Identities, titles, the focus stack and the pin always survive a restart; the large parts come
+ * back at once after it, when live pages re-announce their full state (`revalidateSessions`).
+ * Writing the full registry on every change would also cost a page's every report a rewrite of
+ * every other frame's artwork.
+ */
+export function storedRegistryData(data: RegistryData, form: 'slim' | 'bare'): RegistryData {
+  return {
+    ...data,
+    sessions: data.sessions.map((session) => {
+      const metadata = session.state.metadata;
+      if (!metadata) return session;
+      const artwork =
+        form === 'bare' ? [] : metadata.artwork.filter((image) => !image.src.startsWith('data:'));
+      if (artwork.length === metadata.artwork.length && metadata.chapterInfo.length === 0) {
+        return session;
+      }
+      return {
+        ...session,
+        state: { ...session.state, metadata: { ...metadata, artwork, chapterInfo: [] } },
+      };
+    }),
+  };
+}
+
 /** The registry. Every mutating method returns whether anything a popup shows changed. */
 export class SessionRegistry {
   private readonly sessions = new Map<string, Session>();

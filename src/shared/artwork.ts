@@ -43,3 +43,19 @@ export function chooseArtwork(artwork: readonly MediaImage[], slotPx: number): M
   }
   return best;
 }
+
+/**
+ * Characters of every artwork `src` in `metadata`, its own and its chapters': the figure
+ * `LIMITS.artworkChars` bounds.
+ */
+export function artworkChars(metadata: {
+  artwork: readonly { src: string }[];
+  chapterInfo: readonly { artwork: readonly { src: string }[] }[];
+}): number {
+  let total = 0;
+  for (const image of metadata.artwork) total += image.src.length;
+  for (const chapter of metadata.chapterInfo) {
+    for (const image of chapter.artwork) total += image.src.length;
+  }
+  return total;
+}

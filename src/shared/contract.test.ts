@@ -46,6 +46,12 @@ function fullState(overrides: Partial<FrameState> = {}): FrameState {
   });
 }
 
+/** A `data:image/png` URL of exactly `length` characters. */
+function dataUrlOf(length: number): string {
+  const head = 'data:image/png;base64,';
+  return head + 'A'.repeat(length - head.length);
+}
+
 /** A bridge → worker message carrying `state` (any shape, to build hostile ones). */
 function toWorker(state: unknown, extra: Record<string, unknown> = {}): unknown {
   return { type: 'state', state, dropped: 0, ...extra };
@@ -112,6 +118,22 @@ describe('parseMessage: good payloads', () => {
           position: LIMITS.seconds,
           updatedAt: T0,
         },
+      }),
+    },
+    {
+      name: 'artwork URLs exactly at LIMITS.artworkChars in total, with chapters',
+      schema: FrameStateSchema,
+      input: fullState({
+        metadata: fullMetadata({
+          artwork: [image({ src: dataUrlOf(LIMITS.dataUrl) })],
+          chapterInfo: [
+            {
+              title: 'c',
+              startTime: 0,
+              artwork: [image({ src: dataUrlOf(LIMITS.artworkChars - LIMITS.dataUrl) })],
+            },
+          ],
+        }),
       }),
     },
     {
@@ -230,6 +252,39 @@ describe('parseMessage: hostile payloads name the offending field', () => {
         fullState({ metadata: fullMetadata({ title: 'x'.repeat(LIMITS.text + 1) }) }),
       ),
       path: 'state.metadata.title',
+    },
+    {
+      name: 'artwork URLs one character over LIMITS.artworkChars in total, across chapters',
+      schema: BridgeToWorkerSchema,
+      input: toWorker(
+        fullState({
+          metadata: fullMetadata({
+            artwork: [image({ src: dataUrlOf(LIMITS.dataUrl) })],
+            chapterInfo: [
+              {
+                title: 'c',
+                startTime: 0,
+                // Each URL valid alone; together one character over the budget.
+                artwork: [
+                  image({ src: dataUrlOf(LIMITS.artworkChars - LIMITS.dataUrl - 20) }),
+                  image({ src: `https://img.test/${'a'.repeat(21 - 'https://img.test/'.length)}` }),
+                ],
+              },
+            ],
+          }),
+        }),
+      ),
+      path: 'state.metadata',
+    },
+    {
+      name: 'artwork sizes one over LIMITS.imageAttr',
+      schema: BridgeToWorkerSchema,
+      input: toWorker(
+        fullState({
+          metadata: fullMetadata({ artwork: [image({ sizes: 'x'.repeat(LIMITS.imageAttr + 1) })] }),
+        }),
+      ),
+      path: 'state.metadata.artwork.0.sizes',
     },
     {
       name: 'a huge artist',

@@ -5,11 +5,13 @@
  * `parseMessage` before it reads a field (DESIGN.md § Trust).
  */
 import * as v from 'valibot';
+import { artworkChars } from './artwork';
 import { LIMITS } from './limits';
 import { MEDIA_SESSION_ACTIONS } from './media-session-actions';
 import { isSafeImageUrl } from './safe-url';
 
 const Text = v.pipe(v.string(), v.maxLength(LIMITS.text));
+const ImageAttr = v.pipe(v.string(), v.maxLength(LIMITS.imageAttr));
 /** A non-negative, finite number of seconds, at most `LIMITS.seconds`. */
 const Seconds = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(LIMITS.seconds));
 /** Milliseconds since the Unix epoch (`Date.now()`), a wall-clock instant shared by all contexts. */
@@ -27,8 +29,8 @@ export const ActionSchema = v.picklist(MEDIA_SESSION_ACTIONS);
 /** One `MediaImage` (spec § The MediaImage dictionary): `src` absolute and safe to show. */
 export const MediaImageSchema = v.strictObject({
   src: v.pipe(v.string(), v.check(isSafeImageUrl, 'artwork src is not a safe image URL')),
-  sizes: Text,
-  type: Text,
+  sizes: ImageAttr,
+  type: ImageAttr,
 });
 export type MediaImage = v.InferOutput<typeof MediaImageSchema>;
 
@@ -38,14 +40,23 @@ const Artwork = v.pipe(v.array(MediaImageSchema), v.maxLength(LIMITS.artwork));
 export const ChapterSchema = v.strictObject({ title: Text, startTime: Seconds, artwork: Artwork });
 export type Chapter = v.InferOutput<typeof ChapterSchema>;
 
-/** Plain-data copy of the page's `MediaMetadata` (which is not cloneable). */
-export const MetadataSchema = v.strictObject({
-  title: Text,
-  artist: Text,
-  album: Text,
-  artwork: Artwork,
-  chapterInfo: v.pipe(v.array(ChapterSchema), v.maxLength(LIMITS.chapters)),
-});
+/**
+ * Plain-data copy of the page's `MediaMetadata` (which is not cloneable); its artwork URLs, with
+ * its chapters', total at most `LIMITS.artworkChars` characters.
+ */
+export const MetadataSchema = v.pipe(
+  v.strictObject({
+    title: Text,
+    artist: Text,
+    album: Text,
+    artwork: Artwork,
+    chapterInfo: v.pipe(v.array(ChapterSchema), v.maxLength(LIMITS.chapters)),
+  }),
+  v.check(
+    (metadata) => artworkChars(metadata) <= LIMITS.artworkChars,
+    'artwork URLs are over LIMITS.artworkChars characters in total',
+  ),
+);
 export type Metadata = v.InferOutput<typeof MetadataSchema>;
 
 /**

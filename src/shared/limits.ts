@@ -9,8 +9,16 @@ export const LIMITS = {
   url: 2048,
   /** Characters of a `data:image/...` artwork URL (about 96 KiB of base64). */
   dataUrl: 131_072,
+  /** Characters of a `MediaImage`'s `sizes` or `type` (`"512x512 1024x1024"`, `"image/png"`). */
+  imageAttr: 128,
   /** Artwork images per metadata or chapter. */
   artwork: 16,
+  /**
+   * Characters of all artwork `src` URLs of one frame's metadata together (its own artwork and its
+   * chapters'). Without it one page could report 64 chapters × 16 data URLs (about 134 MB), filling
+   * the service worker's memory and `chrome.storage.session` (10 MB for every session together).
+   */
+  artworkChars: 262_144,
   /** Chapters per metadata. */
   chapters: 64,
   /** Largest seconds value accepted for durations and positions (about 31 years). */

@@ -170,3 +170,103 @@ it('a page that patches built-ins after we run still works, and never receives o
   await popup.close();
   await page.close();
 });
+
+it('heavy artwork: each frame stays within its budget; 12 MB of it in 48 frames costs no session and no pin across a restart', async () => {
+  const victim = await deck.open('https://pinned.test/music.html');
+  const heavy = await deck.open('https://heavy.test/blank.html');
+  const popup = await deck.openPopup();
+  try {
+    const FRAMES = 48;
+    // Every frame declares two data URLs at the per-URL cap; the frames together are over
+    // chrome.storage.session's 10 MB. The last one also declares 64 chapters of 16 more each
+    // (about 134 MB if nothing bounded it).
+    await heavy.evaluate((frames) => {
+      const big = `data:image/png;base64,${'A'.repeat(131_072 - 22)}`;
+      const image = { src: big, sizes: '512x512', type: 'image/png' };
+      for (let f = 0; f < frames; f++) {
+        const frame = document.createElement('iframe');
+        document.body.append(frame);
+        const win = frame.contentWindow as Window & typeof globalThis;
+        win.navigator.mediaSession.metadata = new win.MediaMetadata({
+          title: `Heavy ${f}`,
+          artwork: [image, image],
+          ...(f === frames - 1
+            ? {
+                chapterInfo: Array.from({ length: 64 }, (_, i) => ({
+                  title: `Chapter ${i}`,
+                  startTime: i,
+                  artwork: Array.from({ length: 16 }, () => image),
+                })),
+              }
+            : {}),
+        } as MediaMetadataInit);
+      }
+    }, FRAMES);
+    await waitFor(
+      'every heavy frame’s session',
+      async () =>
+        (await deck.snapshot()).sessions.filter((s) => s.title.startsWith('Heavy ')).length ===
+        FRAMES,
+      20_000,
+    );
+    const largest = await deck.serviceWorker().evaluate(() => {
+      const all = (
+        globalThis as unknown as {
+          mediaDeck: {
+            registry: {
+              all(): {
+                state: {
+                  metadata: {
+                    artwork: { src: string }[];
+                    chapterInfo: { artwork: { src: string }[] }[];
+                  } | null;
+                };
+              }[];
+            };
+          };
+        }
+      ).mediaDeck.registry.all();
+      let max = 0;
+      for (const s of all) {
+        const m = s.state.metadata;
+        if (!m) continue;
+        let chars = 0;
+        for (const a of m.artwork) chars += a.src.length;
+        for (const c of m.chapterInfo) for (const a of c.artwork) chars += a.src.length;
+        max = Math.max(max, chars);
+      }
+      return max;
+    });
+    expect(largest).toBe(262_144); // LIMITS.artworkChars, exactly: the two images fit, no more
+
+    // The user pins the other tab's music now, when the full registry would no longer fit
+    // chrome.storage.session: only its slim form (no data: artwork) is stored.
+    await popup
+      .getByRole('listitem')
+      .filter({ hasText: 'pinned.test' })
+      .getByRole('button', { name: 'Pin First Light as the active session' })
+      .click();
+    const before = await waitFor('pinned', async () => {
+      const s = await deck.snapshot();
+      return s.pinnedKey ? s : null;
+    });
+    await new Promise((r) => setTimeout(r, 500)); // the write (and its fallback) settle
+    await deck.stopServiceWorker();
+    const after = await waitFor('the restored registry', async () => {
+      const s = await deck.snapshot();
+      return s.sessions.length === before.sessions.length ? s : null;
+    });
+    expect(after.pinnedKey).toBe(before.pinnedKey);
+    expect(after.sessions.map((s) => s.key).sort()).toEqual(
+      before.sessions.map((s) => s.key).sort(),
+    );
+    expect(after.sessions.find((s) => s.key === before.pinnedKey)).toMatchObject({
+      title: 'First Light',
+      host: 'pinned.test',
+    });
+  } finally {
+    await popup.close();
+    await heavy.close();
+    await victim.close();
+  }
+});

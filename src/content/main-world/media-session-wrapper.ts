@@ -54,14 +54,26 @@ function text(value: unknown): string {
   return typeof value === 'string' ? stringSlice(value, 0, LIMITS.text) : '';
 }
 
-function copyArtwork(list: readonly MediaImage[] | undefined): MediaImage[] {
+function attr(value: unknown): string {
+  return typeof value === 'string' ? stringSlice(value, 0, LIMITS.imageAttr) : '';
+}
+
+/** Characters of artwork `src` still allowed in the metadata being copied (`LIMITS.artworkChars`). */
+interface ArtworkBudget {
+  left: number;
+}
+
+function copyArtwork(list: readonly MediaImage[] | undefined, budget: ArtworkBudget): MediaImage[] {
   const out: MediaImage[] = [];
   if (!list) return out;
   for (let i = 0; i < list.length && out.length < LIMITS.artwork; i++) {
     const image = list[i];
-    // The native getter already resolved `src` to an absolute URL; keep only showable ones.
-    if (image && isSafeImageUrl(image.src)) {
-      out[out.length] = { src: image.src, sizes: text(image.sizes), type: text(image.type) };
+    // The native getter already resolved `src` to an absolute URL; keep only showable ones, and
+    // only while the frame's artwork budget lasts (an image over it is skipped, a smaller later
+    // one may still fit).
+    if (image && isSafeImageUrl(image.src) && image.src.length <= budget.left) {
+      budget.left -= image.src.length;
+      out[out.length] = { src: image.src, sizes: attr(image.sizes), type: attr(image.type) };
     }
   }
   return out;
@@ -76,6 +88,9 @@ export function readMetadata(): Metadata | null {
   const metadata = getMetadata(mediaSession);
   if (!metadata) return null;
   const chapters: Chapter[] = [];
+  // The metadata's own artwork first: it is what the popup shows.
+  const budget: ArtworkBudget = { left: LIMITS.artworkChars };
+  const artwork = copyArtwork(metaArtwork?.(metadata), budget);
   const list = metaChapters?.(metadata);
   for (let i = 0; list && i < list.length && chapters.length < LIMITS.chapters; i++) {
     const chapter = list[i];
@@ -84,14 +99,15 @@ export function readMetadata(): Metadata | null {
     chapters[chapters.length] = {
       title: text(chapterTitle?.(chapter)),
       startTime: start >= 0 && start <= LIMITS.seconds ? start : 0,
-      artwork: copyArtwork(chapterArtwork?.(chapter)),
+      // Once the budget is spent, the getter (which copies every image) is not even read.
+      artwork: budget.left > 0 ? copyArtwork(chapterArtwork?.(chapter), budget) : [],
     };
   }
   return {
     title: text(metaTitle?.(metadata)),
     artist: text(metaArtist?.(metadata)),
     album: text(metaAlbum?.(metadata)),
-    artwork: copyArtwork(metaArtwork?.(metadata)),
+    artwork,
     chapterInfo: chapters,
   };
 }

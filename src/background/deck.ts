@@ -18,6 +18,11 @@ export interface DeckStats {
   framePorts: number;
   /** Valid state messages received from frames, by tab id. */
   frameMessagesByTab: Record<number, number>;
+  /**
+   * By tab id: the highest `dropped` count any of its frames' bridges reported, that is, how many
+   * MAIN-world reports a bridge refused as invalid before its latest message (0 when all passed).
+   */
+  bridgeDroppedByTab: Record<number, number>;
   /** Messages refused (invalid, unknown sender), by reason. */
   rejectedByReason: Record<string, number>;
   /** Last action outcomes, newest last (at most 20). */
@@ -31,6 +36,7 @@ export class Deck {
   readonly stats: DeckStats = {
     framePorts: 0,
     frameMessagesByTab: {},
+    bridgeDroppedByTab: {},
     rejectedByReason: {},
     actions: [],
   };

@@ -74,6 +74,8 @@ export function serveFramePort(
     currentPort.set(key, port);
     const tabs = deck.stats.frameMessagesByTab;
     tabs[identity.tabId] = (tabs[identity.tabId] ?? 0) + 1;
+    const dropped = deck.stats.bridgeDroppedByTab;
+    dropped[identity.tabId] = Math.max(dropped[identity.tabId] ?? 0, parsed.value.dropped);
     const result = deck.registry.report(identity, origin, parsed.value.state, Date.now());
     if (result === 'added') onTabSeen(identity.tabId);
     if (result !== 'unchanged') deck.changed();

@@ -1,6 +1,8 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import type { Position } from './contract';
-import { extrapolatePosition, formatTime, isSamePlayback } from './position';
+import { type Position, PositionSchema } from './contract';
+import { LIMITS } from './limits';
+import { capPosition, extrapolatePosition, formatTime, isSamePlayback } from './position';
 import { pos, T0 } from './test-fixtures';
 
 /** The shared `pos` on a 100 s track. */
@@ -197,5 +199,46 @@ describe('formatTime', () => {
     [-1, '--:--'],
   ])('%s → %s', (seconds, expected) => {
     expect(formatTime(seconds)).toBe(expected);
+  });
+});
+
+describe('capPosition', () => {
+  const { seconds, playbackRate: rate } = LIMITS;
+  it.each<[string, [number, number, number], Omit<Position, 'updatedAt'>]>([
+    ['within the caps: unchanged', [100, 2, 40], { duration: 100, playbackRate: 2, position: 40 }],
+    ['a zero duration', [0, 1, 0], { duration: 0, playbackRate: 1, position: 0 }],
+    [
+      'an infinite duration (live)',
+      [Infinity, 1, 5],
+      { duration: null, playbackRate: 1, position: 5 },
+    ],
+    [
+      'a duration past the cap',
+      [seconds + 1, 1, 5],
+      { duration: null, playbackRate: 1, position: 5 },
+    ],
+    ['a huge duration', [1e300, 1, 1e299], { duration: null, playbackRate: 1, position: seconds }],
+    ['a NaN duration', [Number.NaN, 1, 0], { duration: null, playbackRate: 1, position: 0 }],
+    ['a negative duration', [-1, 1, 0], { duration: null, playbackRate: 1, position: 0 }],
+    [
+      'the cap itself',
+      [seconds, rate, seconds],
+      { duration: seconds, playbackRate: rate, position: seconds },
+    ],
+    ['a rate above the cap', [10, rate + 1, 0], { duration: 10, playbackRate: rate, position: 0 }],
+    ['a rate below the cap', [10, -1e300, 0], { duration: 10, playbackRate: -rate, position: 0 }],
+    ['a negative rate', [10, -1, 3], { duration: 10, playbackRate: -1, position: 3 }],
+    ['a non-finite rate', [10, Number.NaN, 3], { duration: 10, playbackRate: 1, position: 3 }],
+    ['a negative position', [10, 1, -1], { duration: 10, playbackRate: 1, position: 0 }],
+    ['a non-finite position', [10, 1, Infinity], { duration: 10, playbackRate: 1, position: 0 }],
+  ])('%s', (_, [duration, playbackRate, position], expected) => {
+    const capped = capPosition(duration, playbackRate, position, T0);
+    expect(capped).toEqual({ ...expected, updatedAt: T0 });
+    // Whatever the page declared, the result passes the contract's schema.
+    expect(v.safeParse(PositionSchema, capped).success).toBe(true);
+  });
+
+  it('turns -0 into 0 (a report is compared as JSON)', () => {
+    expect(Object.is(capPosition(-0, 1, -0, T0).position, 0)).toBe(true);
   });
 });

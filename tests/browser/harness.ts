@@ -81,6 +81,7 @@ export interface Snapshot {
 export interface Stats {
   framePorts: number;
   frameMessagesByTab: Record<string, number>;
+  bridgeDroppedByTab: Record<string, number>;
   rejectedByReason: Record<string, number>;
   actions: { key: string; action: string; outcome: string; source: string; ms: number }[];
 }

@@ -10,6 +10,11 @@ export const apply = Reflect.apply;
 export const ownDescriptor = Object.getOwnPropertyDescriptor;
 export const defineProperty = Object.defineProperty;
 export const ProxyCtor = Proxy;
+export const proxyRevocable = Proxy.revocable;
+export const objectCreate = Object.create;
+export const isArray = Array.isArray;
+/** The well-known symbol (its property is read-only, but a page can replace the global `Symbol`). */
+export const toPrimitiveKey: typeof Symbol.toPrimitive = Symbol.toPrimitive;
 export const dateNow = Date.now;
 export const queueMicrotaskNative = globalThis.queueMicrotask.bind(globalThis);
 export const setTimeoutNative = globalThis.setTimeout.bind(globalThis);

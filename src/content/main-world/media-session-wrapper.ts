@@ -7,8 +7,16 @@
  */
 import type { Chapter, MediaImage, Metadata, Position } from '../../shared/contract';
 import { LIMITS } from '../../shared/limits';
+import { capPosition } from '../../shared/position';
 import { isSafeImageUrl } from '../../shared/safe-url';
-import { apply, dateNow, getterOf, stringSlice } from './intrinsics';
+import {
+  isObject,
+  isRevokedProxy,
+  revokedProxy,
+  toNumberOnce,
+  toStringOnce,
+} from './idl-conversion';
+import { apply, dateNow, getterOf, objectCreate, stringSlice } from './intrinsics';
 import { wrapMethod, wrapSetter } from './native-wrap';
 
 /** What the wrapper has recorded; read by the reporter, never exposed to the page. */
@@ -117,31 +125,48 @@ export function readPlaybackState(): MediaSessionPlaybackState {
   return mediaSession && getPlaybackState ? getPlaybackState(mediaSession) : 'none';
 }
 
-function toNumberOnce(value: unknown): number {
-  return typeof value === 'bigint' || typeof value === 'symbol'
-    ? (value as never)
-    : +(value as number);
+/**
+ * Reads one member of a `MediaPositionState` into `copy`, the way WebIDL does: read once,
+ * converted (ToNumber) at once. Returns `false` when the native method will throw for this member
+ * (it does not convert, or a `double` member is not finite), so that no later member is read: the
+ * native method would not read it either.
+ */
+function copyMember(
+  source: Record<string, unknown>,
+  name: 'duration' | 'playbackRate' | 'position',
+  mustBeFinite: boolean,
+  copy: Record<string, unknown>,
+): boolean {
+  const value = source[name];
+  if (value === undefined) return true;
+  const converted = toNumberOnce(value);
+  if (!converted.ok) {
+    copy[name] = converted.standIn;
+    return false;
+  }
+  const n = converted.value;
+  copy[name] = n;
+  return !mustBeFinite || n - n === 0; // false for NaN and ±Infinity
 }
 
 /**
  * Reads a `MediaPositionState` dictionary the way WebIDL converts it (members in lexicographic
- * order, each read once, `ToNumber` on each present value), into a null-prototype copy that the
- * native method then converts again without touching the page's object a second time.
+ * order, each read once and converted at once, stopping at the first that fails), into a
+ * null-prototype copy that the native method then converts again without touching the page's
+ * object a second time. `complete` is `false` when the copy ends with a member (or, for a revoked
+ * Proxy, is a stand-in) for which the native method throws its own error.
  */
-function copyPositionDictionary(state: object): Record<string, number> {
-  const copy: Record<string, number> = Object.create(null);
+function copyPositionDictionary(state: object): { copy: object; complete: boolean } {
+  if (isRevokedProxy(state)) return { copy: revokedProxy(), complete: false };
+  const copy: Record<string, unknown> = objectCreate(null);
   const source = state as Record<string, unknown>;
-  // Unary plus is ToNumber, run once on the page's value. Symbol and BigInt are passed through
-  // untouched: their conversion has no side effects, and the native method then throws its own
-  // "Failed to read the 'duration' property…" error. Written out (no array loop) so a patched
-  // Array iterator cannot change what we read.
-  const duration = source.duration;
-  if (duration !== undefined) copy.duration = toNumberOnce(duration);
-  const playbackRate = source.playbackRate;
-  if (playbackRate !== undefined) copy.playbackRate = toNumberOnce(playbackRate);
-  const position = source.position;
-  if (position !== undefined) copy.position = toNumberOnce(position);
-  return copy;
+  // `duration` is an `unrestricted double`; `playbackRate` and `position` are `double`s. Written
+  // out (no array loop) so a patched Array iterator cannot change what we read.
+  const complete =
+    copyMember(source, 'duration', false, copy) &&
+    copyMember(source, 'playbackRate', true, copy) &&
+    copyMember(source, 'position', true, copy);
+  return { copy, complete };
 }
 
 /**
@@ -167,14 +192,17 @@ export function wrapMediaSession(
   wrapMethod(MediaSessionProto, 'setActionHandler', (thisArg, args, native) => {
     // Another receiver or too few arguments: let the native method throw its own error.
     if (thisArg !== session || args.length < 2) return apply(native, thisArg, args);
-    const raw = args[0];
-    // A Symbol cannot convert; the native method throws its own message for it, with no side effect.
-    if (typeof raw === 'symbol') return apply(native, thisArg, args);
-    // Template literal = ToString, the conversion IDL applies to an enum argument (and it throws
-    // exceptions from a page's `toString` unchanged). Converting once keeps a page's `toString` from running twice.
-    const action = typeof raw === 'string' ? raw : `${raw as string}`;
+    // WebIDL converts the action (an enum: ToString) before it looks at the handler. Converting it
+    // here, once, tells us which action the page named; the native method gets the string, or a
+    // stand-in that fails to convert the way the page's value did, and throws its own error.
+    const converted = toStringOnce(args[0]);
     const handler = args[1];
-    const result = apply(native, thisArg, [action, handler]);
+    const result = apply(native, thisArg, [
+      converted.ok ? converted.value : converted.standIn,
+      handler,
+    ]);
+    if (!converted.ok) return result; // Not reached: the native method threw for the stand-in.
+    const action = converted.value;
     if (typeof handler === 'function') record.handlers[action] = handler as never;
     else delete record.handlers[action];
     onPageSetHandler(action);
@@ -191,22 +219,19 @@ export function wrapMediaSession(
       onChange();
       return result;
     }
-    if (typeof state !== 'object' && typeof state !== 'function') {
-      return apply(native, thisArg, args);
-    }
-    const copy = copyPositionDictionary(state);
+    // Not a dictionary: the native method throws. (`document.all` is an object here: natively a
+    // dictionary without members, which clears the position state.)
+    if (!isObject(state)) return apply(native, thisArg, args);
+    const { copy, complete } = copyPositionDictionary(state);
     const result = apply(native, thisArg, [copy]);
-    if (copy.duration === undefined) {
-      record.positionState = null; // An empty dictionary clears the position state.
-    } else {
-      const duration = copy.duration;
-      record.positionState = {
-        duration: duration === Number.POSITIVE_INFINITY ? null : duration,
-        playbackRate: copy.playbackRate ?? 1,
-        position: copy.position ?? 0,
-        updatedAt: dateNow(),
-      };
-    }
+    // Not reached when incomplete: the native method threw for the member that failed.
+    if (!complete) return result;
+    const { duration, playbackRate, position } = copy as Record<string, number | undefined>;
+    record.positionState =
+      duration === undefined
+        ? null // An empty dictionary clears the position state.
+        : // Within the contract's caps, or the bridge would refuse every report while it stands.
+          capPosition(duration, playbackRate ?? 1, position ?? 0, dateNow());
     onChange();
     return result;
   });

@@ -9,7 +9,7 @@ import type { Chapter, MediaImage, Metadata, Position } from '../../shared/contr
 import { LIMITS } from '../../shared/limits';
 import { isSafeImageUrl } from '../../shared/safe-url';
 import { apply, dateNow, getterOf, stringSlice } from './intrinsics';
-import { wrapMethod, wrapSetter } from './native-wrap';
+import { afterNative, wrapMethod, wrapSetter } from './native-wrap';
 
 /** What the wrapper has recorded; read by the reporter, never exposed to the page. */
 export interface RecordedSession {
@@ -159,10 +159,12 @@ export function wrapMediaSession(
     const action = typeof raw === 'string' ? raw : `${raw as string}`;
     const handler = args[1];
     const result = apply(native, thisArg, [action, handler]);
-    if (typeof handler === 'function') record.handlers[action] = handler as never;
-    else delete record.handlers[action];
-    onPageSetHandler(action);
-    onChange();
+    afterNative(() => {
+      if (typeof handler === 'function') record.handlers[action] = handler as never;
+      else delete record.handlers[action];
+      onPageSetHandler(action);
+      onChange();
+    });
     return result;
   });
 
@@ -171,8 +173,10 @@ export function wrapMediaSession(
     const state = args[0];
     if (state === undefined || state === null) {
       const result = apply(native, thisArg, args);
-      record.positionState = null;
-      onChange();
+      afterNative(() => {
+        record.positionState = null;
+        onChange();
+      });
       return result;
     }
     if (typeof state !== 'object' && typeof state !== 'function') {
@@ -180,18 +184,20 @@ export function wrapMediaSession(
     }
     const copy = copyPositionDictionary(state);
     const result = apply(native, thisArg, [copy]);
-    if (copy.duration === undefined) {
-      record.positionState = null; // An empty dictionary clears the position state.
-    } else {
-      const duration = copy.duration;
-      record.positionState = {
-        duration: duration === Number.POSITIVE_INFINITY ? null : duration,
-        playbackRate: copy.playbackRate ?? 1,
-        position: copy.position ?? 0,
-        updatedAt: dateNow(),
-      };
-    }
-    onChange();
+    afterNative(() => {
+      if (copy.duration === undefined) {
+        record.positionState = null; // An empty dictionary clears the position state.
+      } else {
+        const duration = copy.duration;
+        record.positionState = {
+          duration: duration === Number.POSITIVE_INFINITY ? null : duration,
+          playbackRate: copy.playbackRate ?? 1,
+          position: copy.position ?? 0,
+          updatedAt: dateNow(),
+        };
+      }
+      onChange();
+    });
     return result;
   });
 
@@ -204,8 +210,10 @@ export function wrapMediaSession(
     wrapMethod(MediaSessionProto, method, (thisArg, args, native) => {
       if (thisArg !== session || args.length < 1) return apply(native, thisArg, args);
       const result = apply(native, thisArg, args);
-      record[field] = !!args[0]; // ToBoolean has no side effects, so reading again is invisible.
-      onChange();
+      afterNative(() => {
+        record[field] = !!args[0]; // ToBoolean has no side effects: reading again is invisible.
+        onChange();
+      });
       return result;
     });
   }

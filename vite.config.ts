@@ -1,5 +1,6 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import manifest from './manifest.json' with { type: 'json' };
 
@@ -7,8 +8,41 @@ import manifest from './manifest.json' with { type: 'json' };
 // @crxjs/vite-plugin bundles them as self-contained IIFEs: the MAIN-world wrapper must run
 // synchronously at document_start, before the page's first inline script, which the default
 // async `import()` loader would miss.
+/**
+ * Wraps each content-script bundle (`src/content/*.iife.js`) in `try { … } catch {}`. The
+ * MAIN-world script runs in the page's realm: injected late into a page that already replaced or
+ * broke a built-in it reads while starting, its exception would reach the page's `error` handlers
+ * as the page's own. The source files catch in every callback; this covers the code that runs
+ * while the bundle itself is evaluated (module initialisation included). The bridge gets the same,
+ * so that nothing of ours lands in the page's console either.
+ */
+function guardContentScripts(): Plugin {
+  return {
+    name: 'media-deck:guard-content-scripts',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const guarded: string[] = [];
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'asset' || !/^src\/content\/[^/]+\.iife\.js$/.test(file.fileName))
+          continue;
+        // The newlines keep a trailing line comment of the bundle from swallowing the `}`.
+        file.source = `try{\n${String(file.source)}\n}catch(e){}\n`;
+        guarded.push(file.fileName);
+      }
+      // @crxjs/vite-plugin emits the IIFEs in its own generateBundle, before this one: if that
+      // ever changes, fail the build rather than ship unguarded scripts.
+      if (guarded.length !== 2) {
+        this.error(
+          `expected 2 content-script bundles to guard, found ${guarded.join(', ') || 'none'}`,
+        );
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
+  plugins: [preact(), crx({ manifest }), guardContentScripts()],
   build: {
     target: 'chrome116',
     sourcemap: false,

@@ -58,12 +58,13 @@ channel.port1.onmessage = (e) => {
   port ??= chrome.runtime.connect({ name: 'frame' });
   port.postMessage(e.data);
 };
-window.postMessage({ __floor: 1 }, '*', [channel.port2]);
+window.dispatchEvent(new MessageEvent('bench-floor-channel', { ports: [channel.port2] }));
 `;
 
 const main = `
-addEventListener('message', (e) => {
-  if (!e.data || e.data.__floor !== 1 || !e.ports[0]) return;
+// The same handshake as Media Deck's (src/shared/channel.ts): an event of its own type.
+addEventListener('bench-floor-channel', (e) => {
+  if (!e.ports[0]) return;
   e.stopImmediatePropagation();
   const port = e.ports[0];
   port.onmessage = () => { window.__floorAt = performance.timeOrigin + performance.now(); };

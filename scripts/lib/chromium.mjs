@@ -85,17 +85,22 @@ export const TEST_ORIGINS = /^https?:\/\/[a-z0-9-]+\.test\//;
 
 /**
  * Launches Chromium with the unpacked extension from `dist/`.
- * @param {{ headless?: boolean, display?: string, args?: string[], preferences?: object, pagesDir: string, extensions?: string[] | null }} options
- *   `extensions`: unpacked extensions to load (default: Media Deck's `dist/`); `[]` for a baseline
+ * @param {{ headless?: boolean, display?: string, args?: string[], preferences?: object, pagesDir: string, extensions?: string[] | null, deckDir?: string }} options
+ *   `deckDir`: the Media Deck build to load (default `dist/`; a test that rewrites the build, as
+ *   a reload test does, loads a copy).
+ *   `extensions`: unpacked extensions to load (default: `[deckDir]`); `[]` for a baseline
  *   browser with none (then `worker` and `extensionId` are of no extension: `null` and `''`).
  *   `display`: the X display for a headed run (default: `DISPLAY`).
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker, extensionId: string, userDataDir: string, close(): Promise<void> }>}
  * @throws {Error} when `dist/manifest.json` or the Chromium binary is missing.
  */
 export async function launchWithExtension(options) {
-  const extensions = options.extensions ?? [DIST];
-  if (extensions.includes(DIST) && !existsSync(join(DIST, 'manifest.json'))) {
-    throw new Error('dist/ is missing: run `npm run build` first (npm test and npm start do).');
+  const deckDir = options.deckDir ?? DIST;
+  const extensions = options.extensions ?? [deckDir];
+  if (extensions.includes(deckDir) && !existsSync(join(deckDir, 'manifest.json'))) {
+    throw new Error(
+      `${deckDir}/manifest.json is missing: run \`npm run build\` first (npm test and npm start do).`,
+    );
   }
   if (!existsSync(chromePath())) {
     throw new Error(
@@ -141,7 +146,7 @@ export async function launchWithExtension(options) {
   /** @type {import('playwright-core').Worker} */
   let worker = /** @type {any} */ (null);
   let extensionId = '';
-  if (extensions.includes(DIST)) {
+  if (extensions.includes(deckDir)) {
     // Media Deck's worker (other extensions loaded beside it have their own).
     const isDeck = (/** @type {import('playwright-core').Worker} */ w) =>
       w.url().endsWith('/service-worker-loader.js');

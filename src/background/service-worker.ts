@@ -26,8 +26,26 @@ browser.runtime.onConnect.addListener((port) => {
 });
 listenToTabs(deck);
 listenToCommands(deck);
-browser.runtime.onInstalled.addListener(({ reason }) => {
-  if (reason === 'install' || reason === 'update') void injectIntoOpenTabs();
+/** A `runtime.onInstalled` event this worker instance handled (diagnostics for the tests). */
+interface InstallRecord {
+  reason: string;
+  previousVersion: string | null;
+  /** Tabs the content scripts went into; `null` while the injection runs (or for other reasons). */
+  injectedTabs: number | null;
+}
+let installed: InstallRecord | null = null;
+browser.runtime.onInstalled.addListener(({ reason, previousVersion }) => {
+  const record: InstallRecord = {
+    reason,
+    previousVersion: previousVersion ?? null,
+    injectedTabs: null,
+  };
+  installed = record;
+  if (reason === 'install' || reason === 'update') {
+    void injectIntoOpenTabs().then((count) => {
+      record.injectedTabs = count;
+    });
+  }
 });
 watchSettings(() => deck.changed());
 // Sessions restored from storage whose page went away while the worker was stopped are found once.
@@ -60,6 +78,10 @@ void deck.ready.then(() =>
   startedAt: Date.now(),
   ready: deck.ready,
   snapshot: () => deck.snapshot(),
+  /** The `runtime.onInstalled` event this instance handled, or `null` (a restart, not an update). */
+  get installed() {
+    return installed;
+  },
   /** What `runtime.onInstalled` runs on install or update (tests call it to simulate one). */
   injectIntoOpenTabs,
 };

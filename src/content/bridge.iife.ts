@@ -6,7 +6,7 @@
  * worker sends (by `tabs.sendMessage`, so a user gesture comes along) into the MAIN world.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { CHANNEL_HANDSHAKE_KEY, CHANNEL_VERSION } from '../shared/channel';
+import { CHANNEL_EVENT } from '../shared/channel';
 import {
   type ActionOutcome,
   type BridgeToMain,
@@ -27,8 +27,11 @@ const ACTION_TIMEOUT_MS = 3000;
 const MIN_INTERVAL_MS = 100;
 
 /**
- * A previous copy of the bridge in this frame's isolated world (the extension was updated and the
- * content scripts injected again): it is retired, so it forwards nothing twice.
+ * A previous copy of the bridge in this frame's isolated world (the same extension instance
+ * injected the content scripts again): it is retired, so it forwards nothing twice. After a real
+ * reload or update Chrome runs the new copy in a new isolated world instead; the old copy's Port
+ * is then disconnected and its extension context dead, and the MAIN world drops its channel as
+ * soon as the new copy's arrives.
  */
 interface BridgeInstance {
   retire(): void;
@@ -150,6 +153,7 @@ window.addEventListener('pageshow', (event) => {
   coalescer.resend();
 });
 
-// Hand the MAIN world its end of the channel. Queued now, at document_start, so it is delivered
-// before any message a page script could post.
-window.postMessage({ [CHANNEL_HANDSHAKE_KEY]: CHANNEL_VERSION }, '*', [channel.port2]);
+// Hand the MAIN world its end of the channel: its listener runs right now, inside this dispatch
+// (the MAIN world's script ran first, at document_start or in the injection before ours). Only
+// listeners of this event type see it, not the page's 'message' listeners.
+window.dispatchEvent(new MessageEvent(CHANNEL_EVENT, { ports: [channel.port2] }));

@@ -6,10 +6,15 @@
  * It may also arrive late, injected into an open tab after an install or update. Then it picks up
  * what the page already declared and plays; and if an earlier copy already wraps this frame, it
  * does nothing, and that copy adopts the new bridge's port (the latest handshake wins), so the page
- * is wrapped once.
+ * is wrapped once. A late copy leaves `Function.prototype.toString` alone (the page may have
+ * replaced it; it stays the page's), so its wrappers print as `function () { [native code] }`.
+ *
+ * It runs in the page's realm, so an exception of ours would be the page's uncaught error: every
+ * callback below catches, and the build wraps the whole script in `try` (vite.config.ts), so that
+ * a page that broke a built-in we need gets a script that silently does nothing.
  */
 
-import { CHANNEL_HANDSHAKE_KEY, CHANNEL_VERSION } from '../shared/channel';
+import { CHANNEL_EVENT } from '../shared/channel';
 import type { BridgeToMain, MainToBridge } from '../shared/contract';
 import { runAction } from './main-world/action-runner';
 import { createAutoPip } from './main-world/auto-pip';
@@ -17,7 +22,6 @@ import {
   addListener,
   messageEventData,
   messageEventPorts,
-  messageEventSource,
   portClose,
   portPostMessage,
   portStart,
@@ -32,13 +36,18 @@ import { buildFrameState, createReporter } from './main-world/reporter';
 
 /** Wraps this frame and opens the channel. */
 function start(): void {
+  // Past 'loading', the page's scripts already ran: we were injected after an install or update.
+  const late = document.readyState !== 'loading';
   let port: MessagePort | null = null;
 
   function send(message: MainToBridge): void {
-    if (port) portPostMessage(port, message);
+    // The page's `MessagePort.prototype.postMessage` when injected late: it may throw.
+    try {
+      if (port) portPostMessage(port, message);
+    } catch {}
   }
 
-  maskToString();
+  if (!late) maskToString();
   const schedule = () => reporter.schedule();
   const record = wrapMediaSession(schedule, (action) => autoPip.onPageSetHandler(action));
   const media = watchMediaElements(schedule);
@@ -58,51 +67,57 @@ function start(): void {
   );
 
   function onBridgeMessage(event: MessageEvent): void {
-    const data = messageEventData?.(event) as BridgeToMain | undefined;
-    if (!data) return;
-    const { id } = data;
-    if (data.type === 'run-action') {
-      send({ type: 'action-result', id, outcome: runAction(data.details, record, media) });
-    } else if (data.type === 'auto-pip') {
-      send({ type: 'action-result', id, outcome: autoPip.set(data.arm, data.seekOffset) });
-    } else if (data.type === 'picture-in-picture') {
-      togglePictureInPicture(data.target, record, media, (outcome) => {
-        send({ type: 'action-result', id, outcome });
-        reporter.schedule(); // `pictureInPicture` of the primary element may have changed
-      });
-    }
+    try {
+      const data = messageEventData?.(event) as BridgeToMain | undefined;
+      if (!data) return;
+      const { id } = data;
+      if (data.type === 'run-action') {
+        send({ type: 'action-result', id, outcome: runAction(data.details, record, media) });
+      } else if (data.type === 'auto-pip') {
+        send({ type: 'action-result', id, outcome: autoPip.set(data.arm, data.seekOffset) });
+      } else if (data.type === 'picture-in-picture') {
+        togglePictureInPicture(data.target, record, media, (outcome) => {
+          send({ type: 'action-result', id, outcome });
+          reporter.schedule(); // `pictureInPicture` of the primary element may have changed
+        });
+      }
+    } catch {}
   }
 
+  // The bridge dispatches this event, carrying its port, synchronously from its own start.
   addListener(
     globalThis as unknown as EventTarget,
-    'message',
+    CHANNEL_EVENT,
     (event: Event) => {
-      const e = event as MessageEvent;
-      if (messageEventSource?.(e) !== globalThis) return;
-      const data = messageEventData?.(e) as Record<string, unknown> | null;
-      const ports = messageEventPorts?.(e);
-      if (!data || typeof data !== 'object' || data[CHANNEL_HANDSHAKE_KEY] !== CHANNEL_VERSION)
-        return;
-      if (ports?.length !== 1) return;
-      stopImmediatePropagation(e);
-      // A newer bridge (injected after an update) takes over; the old one's port is closed.
-      if (port) portClose(port);
-      port = ports[0] as MessagePort;
-      setPortOnMessage(port, onBridgeMessage);
-      portStart(port);
-      // Whatever the page declared before the channel opened (an inline <head> script) goes now.
-      const last = reporter.last();
-      if (last) send({ type: 'state', state: last });
+      try {
+        const ports = messageEventPorts?.(event as MessageEvent);
+        if (ports?.length !== 1) return;
+        stopImmediatePropagation(event);
+        // A newer bridge (injected after an update) takes over; the old one's port is closed.
+        if (port) portClose(port);
+        port = ports[0] as MessagePort;
+        setPortOnMessage(port, onBridgeMessage);
+        portStart(port);
+        // Whatever the page declared before the channel opened (an inline <head> script) goes now.
+        const last = reporter.last();
+        if (last) send({ type: 'state', state: last });
+      } catch {}
     },
     true,
   );
 
-  // Arrived late (injected after an install or update, when the document is past 'loading'):
-  // report what the page already declared and plays. At document_start there is nothing yet.
-  if (document.readyState !== 'loading') {
-    media.adoptPlaying();
+  // Arrived late: report what the page already declared and plays. At document_start there is
+  // nothing yet.
+  if (late) {
+    try {
+      media.adoptPlaying();
+    } catch {} // the wrappers and listeners above still catch what happens from now on
     reporter.schedule();
   }
 }
 
-if (!anotherInstanceRuns()) start();
+try {
+  if (!anotherInstanceRuns()) start();
+} catch {
+  // A built-in we need is broken (the page's doing, before we arrived): do nothing, silently.
+}

@@ -1,18 +1,24 @@
 /**
  * The private MAIN world ↔ ISOLATED world channel: the bridge creates a `MessageChannel` and hands
- * one port to the MAIN world with a single `window.postMessage` at document_start, before any
- * page script can listen. The MAIN world keeps the first such port it sees and hides that event
- * from the page. After that, nothing crosses `window` again.
+ * one port to the MAIN world in a `MessageEvent` of type `CHANNEL_EVENT`, dispatched (synchronously)
+ * on `window`. The MAIN world keeps the port and hides that event from the page. After that,
+ * nothing crosses `window` again.
+ *
+ * Not `window.postMessage`: every 'message' listener on `window` sees such a message, and when the
+ * content scripts arrive late (injected after an install or update) the page's own listeners were
+ * registered first, so they would all receive the bridge's port. An event of our own type reaches
+ * only listeners of that type.
  */
-export const CHANNEL_HANDSHAKE_KEY = '__mediaDeckChannel';
 /** Bumped when the message contract changes, so an old bridge and a new wrapper ignore each other. */
-export const CHANNEL_VERSION = 1;
+export const CHANNEL_VERSION = 2;
+/** The event type that carries the bridge's port to the MAIN world. */
+export const CHANNEL_EVENT = `media-deck-channel:${CHANNEL_VERSION}`;
 
 /**
  * How a second copy of the MAIN-world wrapper (injected again after an extension update) finds
- * the first: it calls `Function.prototype.toString` on a function with this extra argument.
- * Natively the argument is ignored; the first copy's masked `toString` answers `INSTANCE_ANSWER`
- * instead. A page cannot tell: any other call behaves natively, and it cannot guess the argument.
+ * the first: every function the first copy replaced is a `Proxy` whose `has` trap answers `true`
+ * for this key (`INSTANCE_MARK in fn`), and natively for any other key. Asking runs no page code
+ * and throws nothing (unless the page itself put a hostile `Proxy` there), and a page cannot tell
+ * without guessing the key.
  */
-export const INSTANCE_QUERY = `media-deck:${CHANNEL_VERSION}:7c1e9a40-5b2d-4f8e-a3c6-0d9f1b2e4a57`;
-export const INSTANCE_ANSWER = `media-deck:${CHANNEL_VERSION}:here`;
+export const INSTANCE_MARK = `media-deck:${CHANNEL_VERSION}:7c1e9a40-5b2d-4f8e-a3c6-0d9f1b2e4a57`;

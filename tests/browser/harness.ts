@@ -27,7 +27,17 @@ export interface LaunchOptions {
   args?: string[];
   /** Profile `Preferences` to seed before launch. */
   preferences?: object;
+  /** The extension build to load (default `dist/`); a test that rewrites it loads a copy. */
+  deckDir?: string;
 }
+
+/**
+ * `Preferences` with chrome://extensions' developer mode on. Without it Chromium 156 disables an
+ * extension loaded with `--load-extension` as soon as it is reloaded (`chrome.runtime.reload()`
+ * or the Reload button): `developerPrivate.getExtensionInfo` then shows the disable reason
+ * `unsupportedDeveloperExtension`.
+ */
+export const DEVELOPER_MODE = { extensions: { ui: { developer_mode: true } } };
 
 /** A running Chromium with Media Deck loaded. */
 export interface Deck {
@@ -177,4 +187,80 @@ export async function waitForSession(
     async () => (await deck.snapshot()).sessions.find((s) => s.title === title),
     timeoutMs,
   );
+}
+
+/**
+ * How `reloadExtension` reloads: `'button'` clicks Reload on the extension's card in
+ * chrome://extensions (what a developer does, and what `developerPrivate.reload` runs);
+ * `'runtime'` has the service worker call `chrome.runtime.reload()`.
+ */
+export type ReloadHow = 'button' | 'runtime';
+
+/**
+ * Really reloads the unpacked extension (Chrome unloads it, reads its directory again and starts
+ * a new service worker, and `runtime.onInstalled` fires with reason `'update'`), and resolves
+ * with the new worker once its top level ran. Needs `DEVELOPER_MODE` in the profile's
+ * preferences. Throws when no new worker appears within 15 s.
+ */
+export async function reloadExtension(deck: Deck, how: ReloadHow): Promise<Worker> {
+  const before = deck.serviceWorker();
+  const startedBefore = await before.evaluate(
+    () => (globalThis as unknown as { mediaDeck: { startedAt: number } }).mediaDeck.startedAt,
+  );
+  if (how === 'button') {
+    const page = await deck.context.newPage();
+    try {
+      await page.goto('chrome://extensions');
+      // Playwright's CSS locators pierce the page's shadow roots.
+      await page.locator(`extensions-item#${deck.extensionId} #dev-reload-button`).click();
+    } finally {
+      await page.close();
+    }
+  } else {
+    // Later, so that `evaluate` returns before the worker goes away.
+    await before.evaluate(() => {
+      setTimeout(() => chrome.runtime.reload(), 0);
+    });
+  }
+  return waitFor(
+    'the reloaded extension’s new service worker',
+    async () => {
+      const worker = deck.serviceWorker();
+      if (worker === before) return null;
+      const startedAt = await worker.evaluate(
+        () => (globalThis as unknown as { mediaDeck?: { startedAt: number } }).mediaDeck?.startedAt,
+      );
+      return startedAt !== undefined && startedAt !== startedBefore ? worker : null;
+    },
+    15_000,
+  );
+}
+
+/**
+ * Collects every error a page could see or log, from the moment it is called: uncaught exceptions
+ * and unhandled rejections in any of the page's worlds (the page's own, and the extension's isolated
+ * world, through the DevTools protocol), and `console.error` calls in any world. Returns the live
+ * list.
+ */
+export async function collectErrors(deck: Deck, page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  const cdp = await deck.context.newCDPSession(page);
+  cdp.on('Runtime.consoleAPICalled', ({ type, args, executionContextId }) => {
+    if (type === 'error' || type === 'assert')
+      errors.push(
+        `console.${type} in context ${executionContextId}: ${args
+          .map((a) => String(a.value ?? a.description))
+          .join(' ')}`,
+      );
+  });
+  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails }) =>
+    errors.push(
+      `uncaught in context ${exceptionDetails.executionContextId}: ${
+        exceptionDetails.exception?.description ?? exceptionDetails.text
+      }`,
+    ),
+  );
+  await cdp.send('Runtime.enable');
+  return errors;
 }

@@ -30,8 +30,8 @@ it('after an update injects the content scripts again, the open tab’s session 
     return Function.prototype.toString.call(navigator.mediaSession.setActionHandler);
   });
 
-  // What runtime.onInstalled runs on an update: inject the content scripts into open tabs. (A
-  // real reload is not possible here: Chrome blocks a command-line extension that reloads itself.)
+  // What runtime.onInstalled runs on an update: inject the content scripts into open tabs, here
+  // from the same extension instance (extension-reload.test.ts reloads the extension for real).
   const injected = await deck
     .serviceWorker()
     .evaluate(() =>

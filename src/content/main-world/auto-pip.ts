@@ -44,17 +44,25 @@ export function createAutoPip(
   let mini: MiniPlayer | null = null;
 
   // Chrome calls this with `{ action: 'enterpictureinpicture', enterPictureInPictureReason }`
-  // and the user activation picture-in-picture needs.
+  // and the user activation picture-in-picture needs, in the page's realm: nothing of ours may be
+  // thrown or rejected into it.
+  const ignore = () => {};
   const handler = () => {
-    if (armed === 'video') {
-      const video = largestPlayingVideo(media);
-      if (video && requestPiP)
-        promiseThen(apply(requestPiP, video, []) as Promise<unknown>, undefined, () => {});
-    } else if (armed === 'audio' && hasDocumentPictureInPicture()) {
-      void openMiniPlayer(currentState(), seekOffset, run).then((player) => {
-        mini = player;
-      });
-    }
+    try {
+      if (armed === 'video') {
+        const video = largestPlayingVideo(media);
+        if (video && requestPiP)
+          promiseThen(apply(requestPiP, video, []) as Promise<unknown>, undefined, ignore);
+      } else if (armed === 'audio' && hasDocumentPictureInPicture()) {
+        promiseThen(
+          openMiniPlayer(currentState(), seekOffset, run),
+          (player) => {
+            mini = player as MiniPlayer | null;
+          },
+          ignore,
+        );
+      }
+    } catch {}
   };
 
   const register = (fn: (() => void) | null): boolean => {

@@ -4,9 +4,16 @@
  * `EventTarget.prototype.addEventListener` or `MessagePort.prototype.postMessage`; calling those
  * through the page's versions would hand the page our private objects (the bridge port, the
  * handler table). So every method we call on a shared prototype goes through `uncurry`.
+ *
+ * Injected late (after an install or update, into a page that already ran), these are whatever
+ * the page left there, perhaps its own replacements: there is no pristine copy to be had without
+ * a new realm (an iframe, which the page would see). Then the page can watch, or break, what we
+ * do with them; every entry point of the MAIN world therefore catches, so the page never sees an
+ * exception of ours, and the build wraps the whole script in `try` (vite.config.ts).
  */
 
 export const apply = Reflect.apply;
+export const has = Reflect.has;
 export const ownDescriptor = Object.getOwnPropertyDescriptor;
 export const defineProperty = Object.defineProperty;
 export const ProxyCtor = Proxy;
@@ -16,12 +23,17 @@ export const isArray = Array.isArray;
 /** The well-known symbol (its property is read-only, but a page can replace the global `Symbol`). */
 export const toPrimitiveKey: typeof Symbol.toPrimitive = Symbol.toPrimitive;
 export const dateNow = Date.now;
-export const queueMicrotaskNative = globalThis.queueMicrotask.bind(globalThis);
-export const setTimeoutNative = globalThis.setTimeout.bind(globalThis);
-export const reportErrorNative: (e: unknown) => void =
-  typeof globalThis.reportError === 'function'
-    ? globalThis.reportError.bind(globalThis)
-    : () => undefined;
+// Called through `apply`, not `.bind`: nothing here calls a method the page could have replaced
+// (when injected late, `Function.prototype.bind` may be the page's own).
+const queueMicrotaskRef = globalThis.queueMicrotask;
+const reportErrorRef: ((e: unknown) => void) | undefined = globalThis.reportError;
+export const queueMicrotaskNative = (callback: () => void): void => {
+  apply(queueMicrotaskRef, globalThis, [callback]);
+};
+/** Reports `error` to the page as an uncaught one would be (the page's handler threw). */
+export const reportErrorNative = (error: unknown): void => {
+  if (typeof reportErrorRef === 'function') apply(reportErrorRef, globalThis, [error]);
+};
 export const jsonStringify = JSON.stringify;
 
 /** `uncurry(Map.prototype.get)(map, key)`: calls the captured method with an explicit `this`. */

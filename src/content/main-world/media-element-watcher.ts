@@ -13,6 +13,7 @@ import {
   dateNow,
   eventTarget,
   getterOf,
+  uncurry,
   weakSetAdd,
   weakSetHas,
 } from './intrinsics';
@@ -27,6 +28,7 @@ const duration = getterOf<number>(MediaProto, 'duration');
 const currentTime = getterOf<number>(MediaProto, 'currentTime');
 const playbackRate = getterOf<number>(MediaProto, 'playbackRate');
 const isConnected = getterOf<boolean>(Node.prototype, 'isConnected');
+const getRootNode = uncurry(Node.prototype.getRootNode);
 const audioBytes = getterOf<number>(MediaProto, 'webkitAudioDecodedByteCount');
 const offsetWidth = getterOf<number>(HTMLElement.prototype, 'offsetWidth');
 const offsetHeight = getterOf<number>(HTMLElement.prototype, 'offsetHeight');
@@ -161,8 +163,10 @@ export function watchMediaElements(onChange: () => void): MediaElementWatcher {
   }
 
   function onMediaEvent(event: Event): void {
-    const target = eventTarget?.(event);
-    if (target instanceof MediaCtor) update(target, event.type);
+    try {
+      const target = eventTarget?.(event);
+      if (target instanceof MediaCtor) update(target, event.type);
+    } catch {} // a listener of ours: nothing may reach the page's error handlers
   }
 
   for (let i = 0; i < MEDIA_EVENTS.length; i++) {
@@ -177,16 +181,20 @@ export function watchMediaElements(onChange: () => void): MediaElementWatcher {
   // Detached and shadow-tree elements: their events never reach `window`, so listen on them.
   wrapMethod(MediaProto, 'play', (thisArg, args, native) => {
     const result = apply(native, thisArg, args);
-    if (thisArg instanceof MediaCtor && !weakSetHas(directlyWatched, thisArg)) {
-      const inDocument = isConnected?.(thisArg) && thisArg.getRootNode() === document;
-      if (!inDocument) {
-        weakSetAdd(directlyWatched, thisArg);
-        for (let i = 0; i < MEDIA_EVENTS.length; i++) {
-          addListener(thisArg, MEDIA_EVENTS[i] as string, onMediaEvent, true);
+    // The page's play() returns or throws exactly what the native one does; our bookkeeping after
+    // it must not add an exception of its own.
+    try {
+      if (thisArg instanceof MediaCtor && !weakSetHas(directlyWatched, thisArg)) {
+        const inDocument = isConnected?.(thisArg) && getRootNode(thisArg) === document;
+        if (!inDocument) {
+          weakSetAdd(directlyWatched, thisArg);
+          for (let i = 0; i < MEDIA_EVENTS.length; i++) {
+            addListener(thisArg, MEDIA_EVENTS[i] as string, onMediaEvent, true);
+          }
         }
+        update(thisArg, 'play');
       }
-      update(thisArg, 'play');
-    }
+    } catch {}
     return result;
   });
 

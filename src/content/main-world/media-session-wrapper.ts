@@ -17,7 +17,7 @@ import {
   toStringOnce,
 } from './idl-conversion';
 import { apply, dateNow, getterOf, objectCreate, stringSlice } from './intrinsics';
-import { wrapMethod, wrapSetter } from './native-wrap';
+import { afterNative, wrapMethod, wrapSetter } from './native-wrap';
 
 /** What the wrapper has recorded; read by the reporter, never exposed to the page. */
 export interface RecordedSession {
@@ -203,10 +203,12 @@ export function wrapMediaSession(
     ]);
     if (!converted.ok) return result; // Not reached: the native method threw for the stand-in.
     const action = converted.value;
-    if (typeof handler === 'function') record.handlers[action] = handler as never;
-    else delete record.handlers[action];
-    onPageSetHandler(action);
-    onChange();
+    afterNative(() => {
+      if (typeof handler === 'function') record.handlers[action] = handler as never;
+      else delete record.handlers[action];
+      onPageSetHandler(action);
+      onChange();
+    });
     return result;
   });
 
@@ -215,8 +217,10 @@ export function wrapMediaSession(
     const state = args[0];
     if (state === undefined || state === null) {
       const result = apply(native, thisArg, args);
-      record.positionState = null;
-      onChange();
+      afterNative(() => {
+        record.positionState = null;
+        onChange();
+      });
       return result;
     }
     // Not a dictionary: the native method throws. (`document.all` is an object here: natively a
@@ -227,12 +231,14 @@ export function wrapMediaSession(
     // Not reached when incomplete: the native method threw for the member that failed.
     if (!complete) return result;
     const { duration, playbackRate, position } = copy as Record<string, number | undefined>;
-    record.positionState =
-      duration === undefined
-        ? null // An empty dictionary clears the position state.
-        : // Within the contract's caps, or the bridge would refuse every report while it stands.
-          capPosition(duration, playbackRate ?? 1, position ?? 0, dateNow());
-    onChange();
+    afterNative(() => {
+      record.positionState =
+        duration === undefined
+          ? null // An empty dictionary clears the position state.
+          : // Within the contract's caps, or the bridge would refuse every report while it stands.
+            capPosition(duration, playbackRate ?? 1, position ?? 0, dateNow());
+      onChange();
+    });
     return result;
   });
 
@@ -245,8 +251,10 @@ export function wrapMediaSession(
     wrapMethod(MediaSessionProto, method, (thisArg, args, native) => {
       if (thisArg !== session || args.length < 1) return apply(native, thisArg, args);
       const result = apply(native, thisArg, args);
-      record[field] = !!args[0]; // ToBoolean has no side effects, so reading again is invisible.
-      onChange();
+      afterNative(() => {
+        record[field] = !!args[0]; // ToBoolean has no side effects: reading again is invisible.
+        onChange();
+      });
       return result;
     });
   }

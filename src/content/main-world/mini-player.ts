@@ -171,16 +171,24 @@ export async function openMiniPlayer(
       button.addEventListener('click', () => {
         if (control.command.kind !== 'action') return;
         const action = control.command.action;
-        run(
-          action === 'seekbackward' || action === 'seekforward'
-            ? { action, seekOffset }
-            : { action },
-        );
+        try {
+          run(
+            action === 'seekbackward' || action === 'seekforward'
+              ? { action, seekOffset }
+              : { action },
+          );
+        } catch {} // the page can listen for errors in this window too
       });
     }
   };
 
   const tick = () => {
+    frame = win.requestAnimationFrame(tick);
+    try {
+      drawProgress();
+    } catch {} // the page can listen for errors in this window too
+  };
+  const drawProgress = () => {
     const view = viewOf(state);
     const position = view.position;
     const now = extrapolatePosition(
@@ -194,7 +202,6 @@ export async function openMiniPlayer(
       'aria-valuetext',
       duration === null ? formatTime(now) : `${formatTime(now)} of ${formatTime(duration)}`,
     );
-    frame = win.requestAnimationFrame(tick);
   };
 
   render();

@@ -4,10 +4,11 @@
  * `prototype`, constructibility and property descriptors are the native ones, and
  * `Function.prototype.toString` is itself wrapped to print the native source for our proxies.
  */
-import { INSTANCE_ANSWER, INSTANCE_QUERY } from '../../shared/channel';
+import { INSTANCE_MARK } from '../../shared/channel';
 import {
   apply,
   defineProperty,
+  has,
   ownDescriptor,
   ProxyCtor,
   weakMapGet,
@@ -31,6 +32,8 @@ export function wrapFunction<F extends AnyFunction>(native: F, interceptor: Inte
   // A null-prototype handler: a page that defines `Object.prototype.get` cannot add traps.
   const handler: ProxyHandler<F> = Object.create(null);
   handler.apply = (target, thisArg, args) => interceptor(thisArg, args, target);
+  // Marks the proxy as ours for a later copy (see INSTANCE_MARK); any other key is answered natively.
+  handler.has = (target, key) => key === INSTANCE_MARK || has(target, key);
   const proxy = new ProxyCtor(native, handler);
   weakMapSet(nativeOf, proxy, native);
   return proxy;
@@ -38,30 +41,52 @@ export function wrapFunction<F extends AnyFunction>(native: F, interceptor: Inte
 
 let toStringMasked = false;
 
+/** Whether `fn` is a wrapper of any copy of ours (this version). */
+function isOurWrapper(fn: unknown): boolean {
+  return typeof fn === 'function' && INSTANCE_MARK in fn;
+}
+
 /**
- * Whether another copy of the wrapper already runs in this frame (see `INSTANCE_QUERY`). Call
- * before wrapping anything.
+ * Whether another copy of the wrapper already runs in this frame: it replaced `toString` (when it
+ * ran at document_start), the media element's `play` or a `MediaSession` method. Call before
+ * wrapping anything. Runs no page code (but may throw where the page made those properties throw).
  */
 export function anotherInstanceRuns(): boolean {
-  // On an ordinary function the native toString ignores the argument and returns its source;
-  // never a throw here: an exception in every frame cost about 4 ms of script time (npm run bench).
+  const mediaSessionProto = globalThis.MediaSession?.prototype;
   return (
-    apply(Function.prototype.toString, anotherInstanceRuns, [INSTANCE_QUERY]) === INSTANCE_ANSWER
+    isOurWrapper(ownDescriptor(Function.prototype, 'toString')?.value) ||
+    isOurWrapper(ownDescriptor(HTMLMediaElement.prototype, 'play')?.value) ||
+    (mediaSessionProto !== undefined &&
+      isOurWrapper(ownDescriptor(mediaSessionProto, 'setActionHandler')?.value))
   );
 }
 
-/** Makes `Function.prototype.toString` print the native source for every wrapper. Idempotent. */
+/**
+ * Makes `Function.prototype.toString` print the native source for every wrapper. Idempotent.
+ * Only at document_start: a page that already ran may have replaced `toString` itself, and its
+ * replacement must stay exactly as it made it.
+ */
 export function maskToString(): void {
   if (toStringMasked) return;
   toStringMasked = true;
   const desc = ownDescriptor(Function.prototype, 'toString');
   if (!desc || typeof desc.value !== 'function') return;
   const nativeToString = desc.value as AnyFunction;
-  const masked = wrapFunction(nativeToString, (thisArg, args, native) => {
-    if (args[0] === INSTANCE_QUERY) return INSTANCE_ANSWER;
-    return apply(native, weakMapGet(nativeOf, thisArg as AnyFunction) ?? thisArg, args);
-  });
+  const masked = wrapFunction(nativeToString, (thisArg, args, native) =>
+    apply(native, weakMapGet(nativeOf, thisArg as AnyFunction) ?? thisArg, args),
+  );
   defineProperty(Function.prototype, 'toString', { ...desc, value: masked });
+}
+
+/**
+ * Runs a wrapper's own bookkeeping after the native call succeeded. The page's call must return
+ * or throw exactly what the native one does, so nothing of ours may escape from it: an exception
+ * here (a built-in the page broke) is swallowed, and only this record is lost.
+ */
+export function afterNative(bookkeeping: () => void): void {
+  try {
+    bookkeeping();
+  } catch {}
 }
 
 /**
@@ -88,7 +113,7 @@ export function wrapSetter(
   if (!desc || typeof desc.set !== 'function') return false;
   const set = wrapFunction(desc.set, (thisArg, args, native) => {
     const result = apply(native, thisArg, args);
-    afterSet(thisArg, args);
+    afterNative(() => afterSet(thisArg, args));
     return result;
   });
   defineProperty(proto, name, { ...desc, set });

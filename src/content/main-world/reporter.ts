@@ -51,28 +51,32 @@ export function createReporter(
   let scheduled = false;
   let lastSent: FrameState | null = null;
 
+  // A microtask of ours: whatever throws in it (a getter or built-in the page broke) would be the
+  // page's uncaught error, so the report is skipped instead.
   function flush(): void {
     scheduled = false;
-    let state: FrameState;
     try {
-      state = buildFrameState(getRecord(), media);
-    } catch {
-      return; // A getter the page broke: skip this report rather than throw into the page.
-    }
-    if (
-      lastSent === null ? isEmptyFrameState(state) : isSameReport(lastSent, state, jsonStringify)
-    ) {
-      return;
-    }
-    lastSent = state;
-    post(state);
+      const state = buildFrameState(getRecord(), media);
+      if (
+        lastSent === null ? isEmptyFrameState(state) : isSameReport(lastSent, state, jsonStringify)
+      ) {
+        return;
+      }
+      lastSent = state;
+      post(state);
+    } catch {}
   }
 
   return {
     schedule() {
       if (scheduled) return;
       scheduled = true;
-      queueMicrotaskNative(flush);
+      // Called from inside the page's own calls (setActionHandler, play()): must never throw.
+      try {
+        queueMicrotaskNative(flush);
+      } catch {
+        scheduled = false;
+      }
     },
     last: () => lastSent,
   };

@@ -20,6 +20,7 @@ import {
   type ReloadHow,
   reloadExtension,
   waitFor,
+  waitForInstalled,
 } from './harness';
 
 let deck: Deck;
@@ -117,16 +118,7 @@ it('two real reloads with two tabs playing: onInstalled updates and re-injects, 
     expect(await worker.evaluate(() => chrome.runtime.getManifest().version)).toBe(version);
 
     // runtime.onInstalled ran in the new worker, as an update, and injected into both tabs.
-    const installed = await waitFor(`onInstalled after the ${how} reload`, () =>
-      worker.evaluate(() => {
-        const i = (
-          globalThis as unknown as {
-            mediaDeck: { installed: { injectedTabs: number | null } | null };
-          }
-        ).mediaDeck.installed;
-        return i && i.injectedTabs !== null ? i : null;
-      }),
-    );
+    const installed = await waitForInstalled(worker);
     expect(installed).toEqual({ reason: 'update', previousVersion: previous, injectedTabs: 2 });
 
     // Both sessions back, reported to the new worker by the new bridges (not only restored).

@@ -236,6 +236,25 @@ export async function reloadExtension(deck: Deck, how: ReloadHow): Promise<Worke
   );
 }
 
+/** What the worker recorded of its last `runtime.onInstalled` (`mediaDeck.installed`). */
+export interface Installed {
+  reason: string;
+  previousVersion?: string;
+  /** Tabs the content scripts were injected into; `null` while the injection runs. */
+  injectedTabs: number | null;
+}
+
+/** Waits until `worker`'s `runtime.onInstalled` has injected into open tabs, and returns the record. */
+export function waitForInstalled(worker: Worker): Promise<Installed> {
+  return waitFor('runtime.onInstalled to inject into open tabs', () =>
+    worker.evaluate(() => {
+      const installed = (globalThis as unknown as { mediaDeck: { installed: Installed | null } })
+        .mediaDeck.installed;
+      return installed && installed.injectedTabs !== null ? installed : null;
+    }),
+  );
+}
+
 /**
  * Collects every error a page could see or log, from the moment it is called: uncaught exceptions
  * and unhandled rejections in any of the page's worlds (the page's own, and the extension's isolated

@@ -17,6 +17,7 @@ import {
   launchDeck,
   reloadExtension,
   waitFor,
+  waitForInstalled,
 } from './harness';
 
 let deck: Deck;
@@ -158,16 +159,7 @@ it('injected late into pages that patched or broke built-ins first: no error rea
     await setEnabled(true);
     disabled = false;
     const worker = await reloadExtension(deck, 'button');
-    const installed = await waitFor('onInstalled to inject', () =>
-      worker.evaluate(() => {
-        const i = (
-          globalThis as unknown as {
-            mediaDeck: { installed: { injectedTabs: number | null } | null };
-          }
-        ).mediaDeck.installed;
-        return i && i.injectedTabs !== null ? i : null;
-      }),
-    );
+    const installed = await waitForInstalled(worker);
     expect(installed).toMatchObject({ reason: 'update', injectedTabs: 1 + CASES.length });
 
     // The Zone.js-style page: captured from what it had declared and what plays. Its action

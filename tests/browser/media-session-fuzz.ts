@@ -87,8 +87,10 @@ export async function fuzzMediaSession(options: {
   seed: number;
   steps: number;
   checkpointEvery: number;
+  /** Every `MediaSessionAction` value (`MEDIA_SESSION_ACTIONS`; this runs in the page, so it is passed in). */
+  actions: readonly string[];
 }): Promise<FuzzResult> {
-  const { seed, steps, checkpointEvery } = options;
+  const { seed, steps, checkpointEvery, actions } = options;
   /** `chapterInfo` is not in TypeScript's DOM types yet. */
   type WithChapters = MediaMetadata & {
     chapterInfo: readonly { title: string; startTime: number; artwork: readonly MediaImage[] }[];
@@ -180,25 +182,7 @@ export async function fuzzMediaSession(options: {
   // ---- generated values ----
   const HUGE = 'h'.repeat(1 << 20); // 1 MiB, shared: strings are immutable
   const DATA_HUGE = `data:image/png;base64,${'A'.repeat(1 << 20)}`;
-  const ACTIONS = [
-    'play',
-    'pause',
-    'seekbackward',
-    'seekforward',
-    'previoustrack',
-    'nexttrack',
-    'skipad',
-    'stop',
-    'seekto',
-    'togglemicrophone',
-    'togglecamera',
-    'togglescreenshare',
-    'hangup',
-    'previousslide',
-    'nextslide',
-    'enterpictureinpicture',
-    'voiceactivity',
-  ];
+  const ACTIONS = actions;
   const GARBAGE_STRINGS = [
     '',
     'PLAY',

@@ -84,6 +84,7 @@ async function runFuzz(
     seed: SEED,
     steps: STEPS,
     checkpointEvery: CHECKPOINT_EVERY,
+    actions: MEDIA_SESSION_ACTIONS,
   });
 }
 

@@ -1,16 +1,44 @@
 /**
- * On install or update, Chrome does not run content scripts in tabs that are already open, so
- * media playing there would stay invisible until a reload (issue #5). This injects the manifest's
- * content scripts, MAIN world first, into every frame of every open web tab. A frame that still
- * holds an earlier copy of the MAIN-world wrapper keeps it (it adopts the new bridge); the old
- * bridge goes quiet once its extension context is gone.
+ * Chrome runs the manifest's content scripts only in pages loaded after the extension became
+ * active: after an install, an update, a reload or a disable and enable, media playing in tabs
+ * that were already open would stay invisible until a reload (issue #5). So once per activation
+ * (`injectOnFirstStart`, at the service worker's top level) the content scripts are injected, MAIN
+ * world first, into every frame of every open web tab whose top frame has no live bridge of this
+ * extension instance. A frame that still holds an earlier copy of the MAIN-world wrapper keeps it
+ * (it adopts the new bridge); an old bridge goes quiet once its extension context is gone.
  */
+import type { WorkerToBridge } from '../shared/contract';
+
+/**
+ * `chrome.storage.session` key set once the injection ran. Chrome clears session storage when
+ * the extension is disabled, reloaded or updated, so it is absent exactly at an activation's first
+ * worker start (and at a browser start, where the ping below finds the bridges already there).
+ */
+const INJECTED_KEY = 'contentScriptsInjected';
 
 /** URLs content scripts may run on (the manifest's `<all_urls>`). */
 const INJECTABLE = /^(https?|file):/;
 
-/** Injects the content scripts into open tabs. Never rejects; a tab that refuses is skipped. */
-export async function injectIntoOpenTabs(): Promise<number> {
+/**
+ * Whether the top frame of `tabId` runs a bridge of this extension instance: it answers an
+ * `announce` (with `true` or `false`); a tab without one makes `tabs.sendMessage` reject.
+ */
+async function hasLiveBridge(tabId: number): Promise<boolean> {
+  const ping: WorkerToBridge = { type: 'announce' };
+  try {
+    await chrome.tabs.sendMessage(tabId, ping, { frameId: 0 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Injects the content scripts into open web tabs, and resolves to how many tabs got them. With
+ * `skipLive`, a tab whose top frame already has a live bridge of this instance is left alone.
+ * Never rejects; a tab that refuses (the Web Store, a crashed or discarded tab) is skipped.
+ */
+export async function injectIntoOpenTabs(options: { skipLive?: boolean } = {}): Promise<number> {
   const scripts = chrome.runtime.getManifest().content_scripts ?? [];
   const tabs = await chrome.tabs.query({});
   let injected = 0;
@@ -18,6 +46,7 @@ export async function injectIntoOpenTabs(): Promise<number> {
     tabs
       .filter((tab) => tab.id !== undefined && INJECTABLE.test(tab.url ?? ''))
       .map(async (tab) => {
+        if (options.skipLive && (await hasLiveBridge(tab.id as number))) return;
         try {
           for (const script of scripts) {
             await chrome.scripting.executeScript({
@@ -34,4 +63,19 @@ export async function injectIntoOpenTabs(): Promise<number> {
       }),
   );
   return injected;
+}
+
+/**
+ * Runs `injectIntoOpenTabs({ skipLive: true })` once per activation of the extension (see
+ * `INJECTED_KEY`), and resolves to the tabs injected, or `null` when this activation already did
+ * it (a later worker start). Never rejects.
+ */
+export async function injectOnFirstStart(): Promise<number | null> {
+  try {
+    if ((await chrome.storage.session.get(INJECTED_KEY))[INJECTED_KEY]) return null;
+    await chrome.storage.session.set({ [INJECTED_KEY]: true });
+  } catch {
+    // Session storage unreadable: inject anyway; a second copy in a frame wraps nothing.
+  }
+  return injectIntoOpenTabs({ skipLive: true });
 }

@@ -8,7 +8,7 @@ import { FRAME_PORT, POPUP_PORT } from '../shared/contract';
 import { listenToCommands } from './commands';
 import { Deck } from './deck';
 import { hasLivePort, serveFramePort } from './frame-port';
-import { injectIntoOpenTabs } from './inject-open-tabs';
+import { injectIntoOpenTabs, injectOnFirstStart } from './inject-open-tabs';
 import { servePopupPort } from './popup-port';
 import { revalidateSessions } from './revalidate-sessions';
 import { watchSettings } from './settings';
@@ -26,11 +26,14 @@ browser.runtime.onConnect.addListener((port) => {
 });
 listenToTabs(deck);
 listenToCommands(deck);
+// Tabs opened before this activation (install, update, reload, disable and enable) get the
+// content scripts now, once; `runtime.onInstalled` does not fire on enable, so this is not tied to it.
+const injection = injectOnFirstStart();
 /** A `runtime.onInstalled` event this worker instance handled (diagnostics for the tests). */
 interface InstallRecord {
   reason: string;
   previousVersion: string | null;
-  /** Tabs the content scripts went into; `null` while the injection runs (or for other reasons). */
+  /** Tabs the content scripts went into at this start; `null` while the injection runs. */
   injectedTabs: number | null;
 }
 let installed: InstallRecord | null = null;
@@ -41,11 +44,9 @@ browser.runtime.onInstalled.addListener(({ reason, previousVersion }) => {
     injectedTabs: null,
   };
   installed = record;
-  if (reason === 'install' || reason === 'update') {
-    void injectIntoOpenTabs().then((count) => {
-      record.injectedTabs = count;
-    });
-  }
+  void injection.then((count) => {
+    record.injectedTabs = count ?? 0;
+  });
 });
 watchSettings(() => deck.changed());
 // Sessions restored from storage whose page went away while the worker was stopped are found once.
@@ -82,6 +83,11 @@ void deck.ready.then(() =>
   get installed() {
     return installed;
   },
-  /** What `runtime.onInstalled` runs on install or update (tests call it to simulate one). */
+  /**
+   * Tabs this worker start injected the content scripts into (`injectOnFirstStart`), or `null` when
+   * this activation of the extension had done it already.
+   */
+  injected: injection,
+  /** What an activation's first start runs, without the check for live bridges (tests call it). */
   injectIntoOpenTabs,
 };

@@ -16,9 +16,11 @@ import {
   DEVELOPER_MODE,
   type Deck,
   DIST,
+  injectedAtStart,
   launchDeck,
   type ReloadHow,
   reloadExtension,
+  setExtensionEnabled,
   waitFor,
   waitForInstalled,
 } from './harness';
@@ -206,4 +208,65 @@ it('two real reloads with two tabs playing: onInstalled updates and re-injects, 
   }
   await music.close();
   await video.close();
+});
+
+it('disabled and enabled again with a tab playing: its session comes back without a reload; a later start injects nothing', async () => {
+  const music = await deck.open('https://toggled.test/music.html');
+  let disabled = false;
+  try {
+    await music.evaluate(() => (window as unknown as Fixture).player.play());
+    const first = await waitFor('the playing session', async () =>
+      (await deck.snapshot()).sessions.find(
+        (s) => s.host === 'toggled.test' && s.playbackState === 'playing',
+      ),
+    );
+    const wrappers = await music.evaluate(wrappersInPage);
+
+    await setExtensionEnabled(deck, false);
+    disabled = true;
+    await setExtensionEnabled(deck, true);
+    disabled = false;
+    // No runtime.onInstalled on enable: the first start of the activation injected by itself.
+    expect(await injectedAtStart(deck)).toBe(1);
+    const back = await waitFor('the session, reported to the enabled extension', async () => {
+      const [snapshot, stats] = await Promise.all([deck.snapshot(), deck.stats()]);
+      const session = snapshot.sessions.find((s) => s.host === 'toggled.test');
+      return session && (stats.frameMessagesByTab[String(session.tabId)] ?? 0) > 0 ? session : null;
+    });
+    expect(back).toMatchObject({ key: first.key, title: 'First Light', playbackState: 'playing' });
+    expect(await music.evaluate(wrappersInPage)).toEqual(wrappers); // still wrapped once
+
+    // A later start in the same activation, even one that lost the record of the injection (as at
+    // a browser start), finds the live bridge and injects nothing twice.
+    await deck
+      .serviceWorker()
+      .evaluate(() => chrome.storage.session.remove('contentScriptsInjected'));
+    await deck.stopServiceWorker();
+    await waitFor('a new worker', async () => (await deck.snapshot()).sessions.length > 0);
+    expect(await injectedAtStart(deck)).toBe(0);
+
+    // And the session is controllable through it, exactly once.
+    await music.evaluate(() => {
+      (window as unknown as Fixture).calls.length = 0;
+    });
+    const popup = await deck.openPopup();
+    try {
+      await popup
+        .getByRole('listitem', { name: 'First Light' })
+        .getByRole('button', { name: 'Pause', exact: true })
+        .click();
+      await waitFor('pause handled', () =>
+        music.evaluate(() => (window as unknown as Fixture).calls.length > 0),
+      );
+    } finally {
+      await popup.close();
+    }
+    await music.waitForTimeout(300);
+    expect(
+      await music.evaluate(() => (window as unknown as Fixture).calls.map((c) => c.action)),
+    ).toEqual(['pause']);
+  } finally {
+    if (disabled) await setExtensionEnabled(deck, true);
+    await music.close();
+  }
 });

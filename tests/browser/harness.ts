@@ -236,6 +236,48 @@ export async function reloadExtension(deck: Deck, how: ReloadHow): Promise<Worke
   );
 }
 
+/**
+ * Disables or enables the extension as chrome://extensions does (`management.setEnabled` from that
+ * page); enabling resolves once the new service worker ran its top level. Needs `DEVELOPER_MODE`.
+ */
+export async function setExtensionEnabled(deck: Deck, enabled: boolean): Promise<void> {
+  const before = deck.serviceWorker();
+  const page = await deck.context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(
+      ([id, on]) => chrome.management.setEnabled(id as string, on as boolean),
+      [deck.extensionId, enabled],
+    );
+  } finally {
+    await page.close();
+  }
+  if (enabled) {
+    await waitFor('the enabled extension’s worker', async () => {
+      const worker = deck.serviceWorker();
+      return (
+        worker !== before &&
+        (await worker.evaluate(() => typeof (globalThis as { mediaDeck?: unknown }).mediaDeck)) ===
+          'object'
+      );
+    });
+  }
+}
+
+/**
+ * Tabs the current worker's start injected the content scripts into (`mediaDeck.injected`), or
+ * `null` when the activation had done it before this start.
+ */
+export function injectedAtStart(deck: Deck): Promise<number | null> {
+  return deck
+    .serviceWorker()
+    .evaluate(
+      () =>
+        (globalThis as unknown as { mediaDeck: { injected: Promise<number | null> } }).mediaDeck
+          .injected,
+    );
+}
+
 /** What the worker recorded of its last `runtime.onInstalled` (`mediaDeck.installed`). */
 export interface Installed {
   reason: string;

@@ -1,12 +1,11 @@
 /**
  * Issue "Survive restarts, updates and hostile pages without losing a session" (part): the content
- * scripts arrive late, injected by `runtime.onInstalled` after an update into pages that already
- * ran, and that replaced EventTarget, postMessage, Function.prototype, Promise and WeakMap methods
+ * scripts arrive late, injected by the first worker start of an activation (install, update,
+ * enable) into pages that already ran, and that replaced EventTarget, postMessage, Function.prototype, Promise and WeakMap methods
  * before we came: as Zone.js does (record, then pass through), or to refuse anything they did not
  * make themselves (throw), in all of them or only in one we need; or that
  * broke a built-in our script reads while it starts. The pages are opened while the extension is
- * disabled, so Chrome puts no content script in them; it is then enabled and reloaded for real (an
- * update: onInstalled injects).
+ * disabled, so Chrome puts no content script in them; enabling it then injects.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -14,10 +13,10 @@ import {
   collectErrors,
   DEVELOPER_MODE,
   type Deck,
+  injectedAtStart,
   launchDeck,
-  reloadExtension,
+  setExtensionEnabled,
   waitFor,
-  waitForInstalled,
 } from './harness';
 
 let deck: Deck;
@@ -92,31 +91,6 @@ async function inPage<T>(cdp: CDPSession, expression: string): Promise<T> {
   return result.value as T;
 }
 
-/** Disables or enables the extension as chrome://extensions does; enabling waits for its worker. */
-async function setEnabled(enabled: boolean): Promise<void> {
-  const before = deck.serviceWorker();
-  const page = await deck.context.newPage();
-  try {
-    await page.goto('chrome://extensions');
-    await page.evaluate(
-      ([id, on]) => chrome.management.setEnabled(id as string, on as boolean),
-      [deck.extensionId, enabled],
-    );
-  } finally {
-    await page.close();
-  }
-  if (enabled) {
-    await waitFor('the enabled extension’s worker', async () => {
-      const worker = deck.serviceWorker();
-      return (
-        worker !== before &&
-        (await worker.evaluate(() => typeof (globalThis as { mediaDeck?: unknown }).mediaDeck)) ===
-          'object'
-      );
-    });
-  }
-}
-
 type Fixture = { calls: { action: string }[] };
 
 it('injected late into pages that patched or broke built-ins first: no error reaches them, their patches stay theirs, the Zone.js-style page is captured and controllable, the worker is unaffected', async () => {
@@ -136,7 +110,7 @@ it('injected late into pages that patched or broke built-ins first: no error rea
       (await deck.snapshot()).sessions.some((s) => s.title === 'First Light'),
     );
 
-    await setEnabled(false);
+    await setExtensionEnabled(deck, false);
     disabled = true;
     for (const { host, query } of CASES) {
       const page = await deck.context.newPage();
@@ -156,11 +130,11 @@ it('injected late into pages that patched or broke built-ins first: no error rea
       expect(await inPage(cdp, 'window.received')).toEqual([]);
     }
 
-    await setEnabled(true);
+    // Enabling is a new activation: its first worker start injects into every open tab (there is
+    // no runtime.onInstalled for it), the bystander included, whose old bridge died with the disable.
+    await setExtensionEnabled(deck, true);
     disabled = false;
-    const worker = await reloadExtension(deck, 'button');
-    const installed = await waitForInstalled(worker);
-    expect(installed).toMatchObject({ reason: 'update', injectedTabs: 1 + CASES.length });
+    expect(await injectedAtStart(deck)).toBe(1 + CASES.length);
 
     // The Zone.js-style page: captured from what it had declared and what plays. Its action
     // handlers were registered before we came, out of our sight, so the element's own actions serve.
@@ -263,6 +237,6 @@ it('injected late into pages that patched or broke built-ins first: no error rea
     ]);
   } finally {
     for (const page of opened) await page.close();
-    if (disabled) await setEnabled(true);
+    if (disabled) await setExtensionEnabled(deck, true);
   }
 });

@@ -35,6 +35,9 @@ it('wrapped MediaSession APIs are indistinguishable from the native ones', async
       threw: expect.stringContaining('TypeError'),
     });
     expect(native.positionReads).toEqual(['duration', 'playbackRate', 'position']);
+    // The stacks were really taken: each names the page function that made the call.
+    expect(native['stack setActionHandler bogus']).toMatch(/^TypeError[\s\S]*at badAction /);
+    expect(native['stack metadata title setter wrong receiver']).toMatch(/at badTitle /);
     expect(observed).toEqual(native);
   } finally {
     await plain.close();

@@ -12,6 +12,9 @@
  * exception of ours, and the build wraps the whole script in `try` (vite.config.ts).
  */
 
+// biome-ignore lint/complexity/noBannedTypes: any callable
+type AnyCallable = Function;
+
 export const apply = Reflect.apply;
 export const has = Reflect.has;
 export const ownDescriptor = Object.getOwnPropertyDescriptor;
@@ -35,6 +38,14 @@ export const reportErrorNative = (error: unknown): void => {
   if (typeof reportErrorRef === 'function') apply(reportErrorRef, globalThis, [error]);
 };
 export const jsonStringify = JSON.stringify;
+/** V8's `Error.captureStackTrace(error, belowFn)`; `undefined` in an engine without it. */
+export const captureStackTrace: ((error: object, belowFn: AnyCallable) => void) | undefined = (
+  Error as { captureStackTrace?: (error: object, belowFn: AnyCallable) => void }
+).captureStackTrace;
+/** `Error.isError(value)`: a brand check that runs no page code (false for a Proxy). */
+export const isError: ((value: unknown) => boolean) | undefined = (
+  Error as { isError?: (value: unknown) => boolean }
+).isError;
 
 /** `uncurry(Map.prototype.get)(map, key)`: calls the captured method with an explicit `this`. */
 export function uncurry<T, A extends unknown[], R>(

@@ -7,8 +7,10 @@
 import { INSTANCE_MARK } from '../../shared/channel';
 import {
   apply,
+  captureStackTrace,
   defineProperty,
   has,
+  isError,
   ownDescriptor,
   ProxyCtor,
   weakMapGet,
@@ -31,12 +33,39 @@ export type Interceptor = (thisArg: unknown, args: unknown[], native: AnyFunctio
 export function wrapFunction<F extends AnyFunction>(native: F, interceptor: Interceptor): F {
   // A null-prototype handler: a page that defines `Object.prototype.get` cannot add traps.
   const handler: ProxyHandler<F> = Object.create(null);
-  handler.apply = (target, thisArg, args) => interceptor(thisArg, args, target);
+  handler.apply = function trap(target, thisArg, args) {
+    try {
+      return interceptor(thisArg, args, target);
+    } catch (error) {
+      hideOurFrames(error, trap);
+      throw error;
+    }
+  };
   // Marks the proxy as ours for a later copy (see INSTANCE_MARK); any other key is answered natively.
   handler.has = (target, key) => key === INSTANCE_MARK || has(target, key);
   const proxy = new ProxyCtor(native, handler);
   weakMapSet(nativeOf, proxy, native);
   return proxy;
+}
+
+/**
+ * Takes our own frames out of the stack of an error thrown through a wrapper: natively the page's
+ * call is the top frame (Blink's bindings have no JS frames), but through the wrapper the stack
+ * would list `chrome-extension://<id>/…/main-world.iife.js` lines, telling any page that calls a
+ * method wrongly that Media Deck is here, and its id. `Error.captureStackTrace(error, trap)`
+ * recaptures the stack from the page's call down, exactly as natively for the errors the native
+ * method throws. An error a page getter threw during our conversion loses the getter's own frame
+ * too (it is not ours to keep without reading the stack, which would run a page's
+ * `Error.prepareStackTrace`). Only genuine errors are touched (`Error.isError`: no Proxy, no page
+ * object that merely looks like one); a frozen one is left as it is. Never throws.
+ */
+function hideOurFrames(error: unknown, trap: AnyFunction): void {
+  if (!captureStackTrace || !isError) return;
+  try {
+    if (isError(error)) captureStackTrace(error as object, trap);
+  } catch {
+    // A sealed or frozen error: its stack stays as it was.
+  }
 }
 
 let toStringMasked = false;

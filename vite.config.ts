@@ -26,8 +26,15 @@ function guardContentScripts(): Plugin {
       for (const file of Object.values(bundle)) {
         if (file.type !== 'asset' || !/^src\/content\/[^/]+\.iife\.js$/.test(file.fileName))
           continue;
+        // Strict mode for all of it: a sloppy function of ours would be visible to a page function
+        // it calls, through `pageFunction.caller` (natively `null`, a Blink binding calls it).
+        // The bundle must be a single IIFE, or its top-level declarations would leak into the page.
+        const source = String(file.source);
+        if (!/^\s*\(function\s*\(/.test(source)) {
+          this.error(`${file.fileName} is not a single IIFE; it cannot be guarded safely`);
+        }
         // The newlines keep a trailing line comment of the bundle from swallowing the `}`.
-        file.source = `try{\n${String(file.source)}\n}catch(e){}\n`;
+        file.source = `"use strict";try{\n${source}\n}catch(e){}\n`;
         guarded.push(file.fileName);
       }
       // @crxjs/vite-plugin emits the IIFEs in its own generateBundle, before this one: if that

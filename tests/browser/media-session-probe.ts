@@ -184,6 +184,33 @@ export function probeMediaSession(): Record<string, unknown> {
     HTMLMediaElement.prototype.play.call({} as HTMLMediaElement),
   );
 
+  // `caller`: a sloppy page function that the API calls (a conversion, a getter) sees, natively,
+  // the page's own function that called the API (V8 skips the bindings' frames). Recorded as the
+  // caller's source. Made with `new Function` so that it is sloppy whatever this file compiles to.
+  const callers: string[] = [];
+  const makeSloppy = new Function(
+    'sink',
+    'value',
+    "return function pageFn() { var c = pageFn.caller; sink.push(c === null ? 'null' : 'fn:' + Function.prototype.toString.call(c).slice(0, 60)); return value; };",
+  ) as (sink: string[], value: unknown) => () => unknown;
+  attempt('setActionHandler with an object action', () =>
+    ms.setActionHandler(
+      { toString: makeSloppy(callers, 'play') } as unknown as MediaSessionAction,
+      null,
+    ),
+  );
+  const positionWithGetter = {};
+  Object.defineProperty(positionWithGetter, 'duration', { get: makeSloppy(callers, 10) });
+  attempt('setPositionState with a sloppy getter', () =>
+    ms.setPositionState(positionWithGetter as MediaPositionState),
+  );
+  attempt('playbackState from an object', () => {
+    (ms as unknown as { playbackState: unknown }).playbackState = {
+      toString: makeSloppy(callers, 'paused'),
+    };
+  });
+  out.callersSeen = callers;
+
   // Stacks: a page that calls a method wrongly reads the error's stack. Natively the page's own
   // call is the top frame; a wrapper's frames there would name the extension and its id. Each
   // call is made from a named function here, so the frames are the same in both browsers.

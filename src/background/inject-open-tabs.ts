@@ -15,6 +15,8 @@ import type { WorkerToBridge } from '../shared/contract';
  * worker start (and at a browser start, where the ping below finds the bridges already there).
  */
 const INJECTED_KEY = 'contentScriptsInjected';
+/** Milliseconds a tab's top frame has to answer the liveness ping. */
+const PING_TIMEOUT_MS = 2000;
 
 /** URLs content scripts may run on (the manifest's `<all_urls>`). */
 const INJECTABLE = /^(https?|file):/;
@@ -25,12 +27,13 @@ const INJECTABLE = /^(https?|file):/;
  */
 async function hasLiveBridge(tabId: number): Promise<boolean> {
   const ping: WorkerToBridge = { type: 'announce' };
-  try {
-    await chrome.tabs.sendMessage(tabId, ping, { frameId: 0 });
-    return true;
-  } catch {
-    return false;
-  }
+  const answered = chrome.tabs.sendMessage(tabId, ping, { frameId: 0 }).then(
+    () => true,
+    () => false,
+  );
+  // A renderer that hangs never answers: treat it as without a bridge rather than wait forever.
+  const late = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PING_TIMEOUT_MS));
+  return Promise.race([answered, late]);
 }
 
 /**
@@ -40,7 +43,12 @@ async function hasLiveBridge(tabId: number): Promise<boolean> {
  */
 export async function injectIntoOpenTabs(options: { skipLive?: boolean } = {}): Promise<number> {
   const scripts = chrome.runtime.getManifest().content_scripts ?? [];
-  const tabs = await chrome.tabs.query({});
+  let tabs: chrome.tabs.Tab[];
+  try {
+    tabs = await chrome.tabs.query({});
+  } catch {
+    return 0;
+  }
   let injected = 0;
   await Promise.all(
     tabs
@@ -53,7 +61,8 @@ export async function injectIntoOpenTabs(options: { skipLive?: boolean } = {}): 
               target: { tabId: tab.id as number, allFrames: script.all_frames === true },
               files: script.js ?? [],
               world: (script as { world?: 'MAIN' | 'ISOLATED' }).world ?? 'ISOLATED',
-              injectImmediately: true,
+              // Not `injectImmediately`: a tab still loading gets them at document_idle, once its
+              // scripts ran, so the MAIN world knows it came late (see main-world.iife.ts).
             });
           }
           injected++;
@@ -73,9 +82,12 @@ export async function injectIntoOpenTabs(options: { skipLive?: boolean } = {}): 
 export async function injectOnFirstStart(): Promise<number | null> {
   try {
     if ((await chrome.storage.session.get(INJECTED_KEY))[INJECTED_KEY]) return null;
-    await chrome.storage.session.set({ [INJECTED_KEY]: true });
   } catch {
-    // Session storage unreadable: inject anyway; a second copy in a frame wraps nothing.
+    // Session storage unreadable: inject anyway; tabs with a live bridge are skipped.
   }
-  return injectIntoOpenTabs({ skipLive: true });
+  const injected = await injectIntoOpenTabs({ skipLive: true });
+  // Marked only once done: a worker stopped halfway through starts over next time (and skips the
+  // tabs it already reached, whose bridges now answer).
+  await chrome.storage.session.set({ [INJECTED_KEY]: true }).catch(() => {});
+  return injected;
 }

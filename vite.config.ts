@@ -51,7 +51,7 @@ function guardContentScripts(): Plugin {
 export default defineConfig({
   plugins: [preact(), crx({ manifest }), guardContentScripts()],
   build: {
-    target: 'chrome116',
+    target: 'chrome134',
     sourcemap: false,
     emptyOutDir: true,
   },

@@ -1,8 +1,9 @@
 /**
  * Wraps built-in functions so that the page cannot tell them from the originals (issue "the page
  * must not notice us"): each wrapper is a `Proxy` of the native function, so `name`, `length`,
- * `prototype`, constructibility and property descriptors are the native ones, and
- * `Function.prototype.toString` is itself wrapped to print the native source for our proxies.
+ * `prototype`, constructibility and property descriptors are the native ones, and (in a copy that
+ * ran at document_start; a late one leaves the page's own alone) `Function.prototype.toString` is
+ * itself wrapped to print the native source for our proxies.
  */
 import { INSTANCE_MARK } from '../../shared/channel';
 import {
@@ -24,8 +25,9 @@ type AnyFunction = Function;
 const nativeOf = new WeakMap<AnyFunction, AnyFunction>();
 
 /**
- * Runs instead of the native function. `callNative` runs it with the given arguments (or the
- * original ones) and returns or throws exactly what it does.
+ * Runs instead of the native function. `native` stands for it: `apply(native, thisArg, args)`
+ * returns or throws exactly what the native function does (an error it throws has no frames of
+ * ours in its stack).
  */
 export type Interceptor = (thisArg: unknown, args: unknown[], native: AnyFunction) => unknown;
 
@@ -33,14 +35,18 @@ export type Interceptor = (thisArg: unknown, args: unknown[], native: AnyFunctio
 export function wrapFunction<F extends AnyFunction>(native: F, interceptor: Interceptor): F {
   // A null-prototype handler: a page that defines `Object.prototype.get` cannot add traps.
   const handler: ProxyHandler<F> = Object.create(null);
-  handler.apply = function trap(target, thisArg, args) {
+  handler.apply = function trap(_target, thisArg, args) {
+    return interceptor(thisArg, args, callNative);
+  };
+  /** `native`, as interceptors call it: what it throws leaves without our frames in its stack. */
+  function callNative(this: unknown, ...args: unknown[]): unknown {
     try {
-      return interceptor(thisArg, args, target);
+      return apply(native, this, args);
     } catch (error) {
-      hideOurFrames(error, trap);
+      hideOurFrames(error, handler.apply as AnyFunction);
       throw error;
     }
-  };
+  }
   // Marks the proxy as ours for a later copy (see INSTANCE_MARK); any other key is answered natively.
   handler.has = (target, key) => key === INSTANCE_MARK || has(target, key);
   const proxy = new ProxyCtor(native, handler);
@@ -49,15 +55,14 @@ export function wrapFunction<F extends AnyFunction>(native: F, interceptor: Inte
 }
 
 /**
- * Takes our own frames out of the stack of an error thrown through a wrapper: natively the page's
- * call is the top frame (Blink's bindings have no JS frames), but through the wrapper the stack
- * would list `chrome-extension://<id>/…/main-world.iife.js` lines, telling any page that calls a
- * method wrongly that Media Deck is here, and its id. `Error.captureStackTrace(error, trap)`
- * recaptures the stack from the page's call down, exactly as natively for the errors the native
- * method throws. An error a page getter threw during our conversion loses the getter's own frame
- * too (it is not ours to keep without reading the stack, which would run a page's
- * `Error.prepareStackTrace`). Only genuine errors are touched (`Error.isError`: no Proxy, no page
- * object that merely looks like one); a frozen one is left as it is. Never throws.
+ * Takes our own frames out of the stack of an error the native function threw: natively the
+ * page's call is the top frame (Blink's bindings have no JS frames), but through the wrapper the
+ * stack would list `chrome-extension://<id>/…/main-world.iife.js` lines, telling any page that
+ * calls a method wrongly that Media Deck is here, and its id. `Error.captureStackTrace(error,
+ * trap)` recaptures it from the page's call down, exactly the native stack. Only errors thrown out
+ * of the native call are touched, and only genuine ones (`Error.isError`, Chrome 134: no Proxy, no
+ * page object that merely looks like one); an error from page code that our own conversion ran (a
+ * getter, a `toString`) is the page's and keeps its stack, as does a frozen error. Never throws.
  */
 function hideOurFrames(error: unknown, trap: AnyFunction): void {
   if (!captureStackTrace || !isError) return;

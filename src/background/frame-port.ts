@@ -77,6 +77,10 @@ export function serveFramePort(
     const dropped = deck.stats.bridgeDroppedByTab;
     dropped[identity.tabId] = Math.max(dropped[identity.tabId] ?? 0, parsed.value.dropped);
     const result = deck.registry.report(identity, origin, parsed.value.state, Date.now());
+    if (result === 'refused') {
+      deck.reject('tab-session-limit');
+      return;
+    }
     if (result === 'added') onTabSeen(identity.tabId);
     if (result !== 'unchanged') deck.changed();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameState } from '../shared/contract';
+import { LIMITS } from '../shared/limits';
 import { type SessionIdentity, sessionKey, type TabInfo } from '../shared/session';
 import { EMPTY_FRAME_STATE, frameState, media, metadata, pos, T0 } from '../shared/test-fixtures';
 import { type RegistryData, SessionRegistry, storedRegistryData } from './session-registry';
@@ -741,5 +742,55 @@ describe('storedRegistryData', () => {
       slim.sessions.map((s) => s.state.metadata?.title ?? null),
     );
     expect(SessionRegistry.fromData(bare).snapshot().pinnedKey).toBe(key(2));
+  });
+});
+
+describe('per-tab limits', () => {
+  const dataUrl = (chars: number) => `data:image/png;base64,${'A'.repeat(chars - 22)}`;
+  /** A titled state whose artwork is one data URL of `chars` characters. */
+  const withArtwork = (title: string, chars: number) =>
+    frameState({
+      metadata: metadata({
+        title,
+        artwork: [{ src: dataUrl(chars), sizes: '96x96', type: 'image/png' }],
+      }),
+    });
+
+  it('refuses a new session past LIMITS.sessionsPerTab, in that tab only', () => {
+    const registry = new SessionRegistry();
+    for (let frame = 0; frame < LIMITS.sessionsPerTab; frame++) {
+      expect(registry.report(id(1, frame), ORIGIN, paused(`f${frame}`), T0)).toBe('added');
+    }
+    expect(registry.report(id(1, 999), ORIGIN, paused('one too many'), T0)).toBe('refused');
+    expect(registry.all()).toHaveLength(LIMITS.sessionsPerTab);
+    // Another tab is not affected, and the full tab's sessions still update.
+    expect(registry.report(id(2), ORIGIN, paused('other tab'), T0)).toBe('added');
+    expect(registry.report(id(1, 0), ORIGIN, playing('f0'), T0 + 1)).toBe('updated');
+    // A frame that leaves makes room again.
+    expect(registry.removeSession(key(1, 0))).toBe(true);
+    expect(registry.report(id(1, 999), ORIGIN, paused('now it fits'), T0 + 2)).toBe('added');
+  });
+
+  it('keeps a report without its artwork once the tab’s artwork would pass LIMITS.tabArtworkChars', () => {
+    const registry = new SessionRegistry();
+    const each = LIMITS.artworkChars;
+    const fit = LIMITS.tabArtworkChars / each; // frames whose artwork fits exactly
+    for (let frame = 0; frame < fit; frame++) {
+      registry.report(id(1, frame), ORIGIN, withArtwork(`f${frame}`, each), T0);
+    }
+    expect(registry.artworkTrimmed).toBe(0);
+    registry.report(id(1, fit), ORIGIN, withArtwork('over', each), T0);
+    expect(registry.artworkTrimmed).toBe(1);
+    const over = registry.get(key(1, fit));
+    expect(over?.state.metadata?.title).toBe('over'); // the session itself is kept
+    expect(over?.state.metadata?.artwork).toEqual([]);
+    // Every earlier session kept its artwork, and another tab has a budget of its own.
+    expect(registry.get(key(1, 0))?.state.metadata?.artwork).toHaveLength(1);
+    registry.report(id(2), ORIGIN, withArtwork('other tab', each), T0);
+    expect(registry.get(key(2))?.state.metadata?.artwork).toHaveLength(1);
+    // A session's own earlier artwork does not count against its update.
+    registry.report(id(1, 0), ORIGIN, withArtwork('f0 again', each), T0 + 1);
+    expect(registry.get(key(1, 0))?.state.metadata?.artwork).toHaveLength(1);
+    expect(registry.artworkTrimmed).toBe(1);
   });
 });

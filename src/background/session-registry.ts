@@ -4,6 +4,7 @@
  * so the service worker glue feeds it events and the unit tests feed it tables.
  */
 import * as v from 'valibot';
+import { artworkChars } from '../shared/artwork';
 import { type FrameState, FrameStateSchema } from '../shared/contract';
 import {
   dropFromStack,
@@ -13,6 +14,7 @@ import {
   raiseInStack,
 } from '../shared/focus-policy';
 import { isEmptyFrameState } from '../shared/frame-state';
+import { LIMITS } from '../shared/limits';
 import {
   type DeckSnapshot,
   isAudiblyPlaying,
@@ -26,8 +28,11 @@ import {
   toSessionView,
 } from '../shared/session';
 
-/** What `report` did to the registry. */
-export type ReportResult = 'added' | 'updated' | 'removed' | 'unchanged';
+/**
+ * What `report` did to the registry. `'refused'`: a new session in a tab that already holds
+ * `LIMITS.sessionsPerTab`; nothing changed.
+ */
+export type ReportResult = 'added' | 'updated' | 'removed' | 'unchanged' | 'refused';
 
 const TabInfoSchema = v.object({
   tabId: v.number(),
@@ -93,15 +98,27 @@ export class SessionRegistry {
   private pinned: string | null = null;
   /** Messages refused because they failed validation or came from an unknown sender. */
   rejected = 0;
+  /** Reports kept without their artwork because their tab's `LIMITS.tabArtworkChars` was spent. */
+  artworkTrimmed = 0;
 
   /**
    * Records the full state one frame reported. An empty state (nothing declared, no media)
    * removes the session. A session that starts audible playback moves to the top of the stack.
+   * Per tab (the identity comes from the Port's sender, so a page cannot spend another tab's
+   * share): a new session past `LIMITS.sessionsPerTab` is refused, and a state that would take
+   * the tab's artwork past `LIMITS.tabArtworkChars` is kept without its artwork.
    */
-  report(identity: SessionIdentity, origin: string, state: FrameState, now: number): ReportResult {
+  report(
+    identity: SessionIdentity,
+    origin: string,
+    reported: FrameState,
+    now: number,
+  ): ReportResult {
     const key = sessionKey(identity);
     const previous = this.sessions.get(key);
-    if (isEmptyFrameState(state)) return this.removeSession(key) ? 'removed' : 'unchanged';
+    if (isEmptyFrameState(reported)) return this.removeSession(key) ? 'removed' : 'unchanged';
+    if (!previous && this.sessionsInTab(identity.tabId) >= LIMITS.sessionsPerTab) return 'refused';
+    const state = this.withinTabArtwork(identity.tabId, key, reported);
     const tabAudible = this.tabs.get(identity.tabId)?.audible ?? false;
     if (
       previous &&
@@ -122,6 +139,35 @@ export class SessionRegistry {
     if (!wasAudible && isAudiblyPlaying(state, tabAudible))
       this.stack = raiseInStack(this.stack, key);
     return previous ? 'updated' : 'added';
+  }
+
+  private sessionsInTab(tabId: number): number {
+    let count = 0;
+    for (const session of this.sessions.values()) if (session.tabId === tabId) count++;
+    return count;
+  }
+
+  /** `state`, or (past the tab's artwork budget, counting its other sessions) without artwork. */
+  private withinTabArtwork(tabId: number, key: string, state: FrameState): FrameState {
+    const metadata = state.metadata;
+    if (!metadata) return state;
+    let total = artworkChars(metadata);
+    if (total === 0) return state;
+    for (const session of this.sessions.values()) {
+      if (session.tabId === tabId && session.key !== key && session.state.metadata) {
+        total += artworkChars(session.state.metadata);
+      }
+    }
+    if (total <= LIMITS.tabArtworkChars) return state;
+    this.artworkTrimmed++;
+    return {
+      ...state,
+      metadata: {
+        ...metadata,
+        artwork: [],
+        chapterInfo: metadata.chapterInfo.map((chapter) => ({ ...chapter, artwork: [] })),
+      },
+    };
   }
 
   /** Removes one session (its frame navigated, unloaded or disconnected). */

@@ -19,6 +19,16 @@ export const LIMITS = {
    * the service worker's memory and `chrome.storage.session` (10 MB for every session together).
    */
   artworkChars: 262_144,
+  /**
+   * Sessions one tab may hold (its top frame and iframes together). A page could otherwise make
+   * thousands of iframes, each within every per-frame cap, and fill the service worker.
+   */
+  sessionsPerTab: 32,
+  /**
+   * Characters of artwork `src` all sessions of one tab may hold together; a report past it is
+   * kept without its artwork (the popup shows a placeholder).
+   */
+  tabArtworkChars: 1_048_576,
   /** Chapters per metadata. */
   chapters: 64,
   /** Largest seconds value accepted for durations and positions (about 31 years). */

@@ -171,50 +171,70 @@ it('a page that patches built-ins after we run still works, and never receives o
   await page.close();
 });
 
-it('heavy artwork: each frame stays within its budget; 12 MB of it in 48 frames costs no session and no pin across a restart', async () => {
+it('a flood of heavy frames: per-frame and per-tab budgets hold, the excess is refused and counted, the pin survives a restart', async () => {
   const victim = await deck.open('https://pinned.test/music.html');
   const heavy = await deck.open('https://heavy.test/blank.html');
   const popup = await deck.openPopup();
   try {
-    const FRAMES = 48;
-    // Every frame declares two data URLs at the per-URL cap; the frames together are over
-    // chrome.storage.session's 10 MB. The last one also declares 64 chapters of 16 more each
-    // (about 134 MB if nothing bounded it).
-    await heavy.evaluate((frames) => {
-      const big = `data:image/png;base64,${'A'.repeat(131_072 - 22)}`;
-      const image = { src: big, sizes: '512x512', type: 'image/png' };
-      for (let f = 0; f < frames; f++) {
-        const frame = document.createElement('iframe');
-        document.body.append(frame);
-        const win = frame.contentWindow as Window & typeof globalThis;
-        win.navigator.mediaSession.metadata = new win.MediaMetadata({
-          title: `Heavy ${f}`,
-          artwork: [image, image],
-          ...(f === frames - 1
-            ? {
-                chapterInfo: Array.from({ length: 64 }, (_, i) => ({
-                  title: `Chapter ${i}`,
-                  startTime: i,
-                  artwork: Array.from({ length: 16 }, () => image),
-                })),
-              }
-            : {}),
-        } as MediaMetadataInit);
-      }
-    }, FRAMES);
-    await waitFor(
-      'every heavy frame’s session',
-      async () =>
-        (await deck.snapshot()).sessions.filter((s) => s.title.startsWith('Heavy ')).length ===
-        FRAMES,
-      20_000,
+    const FRAMES = 100;
+    const SESSIONS_PER_TAB = 32; // LIMITS.sessionsPerTab
+    const statsBefore = await deck.stats();
+    // Every frame declares two data URLs at the per-URL cap (about 26 MB over 100 frames). The
+    // first also declares 64 chapters of 16 more each (about 134 MB if nothing bounded it); it
+    // goes first, and alone, so that it certainly becomes a session.
+    const addFrames = (from: number, to: number) =>
+      heavy.evaluate(
+        ([from, to]) => {
+          const big = `data:image/png;base64,${'A'.repeat(131_072 - 22)}`;
+          const image = { src: big, sizes: '512x512', type: 'image/png' };
+          for (let f = from; f < to; f++) {
+            const frame = document.createElement('iframe');
+            document.body.append(frame);
+            const win = frame.contentWindow as Window & typeof globalThis;
+            win.navigator.mediaSession.metadata = new win.MediaMetadata({
+              title: `Heavy ${f}`,
+              artwork: [image, image],
+              ...(f === 0
+                ? {
+                    chapterInfo: Array.from({ length: 64 }, (_, i) => ({
+                      title: `Chapter ${i}`,
+                      startTime: i,
+                      artwork: Array.from({ length: 16 }, () => image),
+                    })),
+                  }
+                : {}),
+            } as MediaMetadataInit);
+          }
+        },
+        [from, to] as const,
+      );
+    await addFrames(0, 1);
+    await waitFor('the chapter-bomb frame’s session', async () =>
+      (await deck.snapshot()).sessions.some((s) => s.title === 'Heavy 0'),
     );
-    const largest = await deck.serviceWorker().evaluate(() => {
-      const all = (
+    await addFrames(1, FRAMES);
+    // The tab holds its 32 sessions; every other frame's report was refused and counted.
+    await waitFor(
+      'the refusals to add up',
+      async () => {
+        const refused =
+          ((await deck.stats()).rejectedByReason['tab-session-limit'] ?? 0) -
+          (statsBefore.rejectedByReason['tab-session-limit'] ?? 0);
+        return refused === FRAMES - SESSIONS_PER_TAB;
+      },
+      30_000,
+    );
+    expect(
+      (await deck.snapshot()).sessions.filter((s) => s.title.startsWith('Heavy ')),
+    ).toHaveLength(SESSIONS_PER_TAB);
+    const artwork = await deck.serviceWorker().evaluate(() => {
+      const registry = (
         globalThis as unknown as {
           mediaDeck: {
             registry: {
+              artworkTrimmed: number;
               all(): {
+                origin: string;
                 state: {
                   metadata: {
                     artwork: { src: string }[];
@@ -225,22 +245,25 @@ it('heavy artwork: each frame stays within its budget; 12 MB of it in 48 frames 
             };
           };
         }
-      ).mediaDeck.registry.all();
-      let max = 0;
-      for (const s of all) {
+      ).mediaDeck.registry;
+      let largest = 0;
+      let tab = 0;
+      for (const s of registry.all()) {
         const m = s.state.metadata;
-        if (!m) continue;
+        if (!m || s.origin !== 'https://heavy.test') continue;
         let chars = 0;
         for (const a of m.artwork) chars += a.src.length;
         for (const c of m.chapterInfo) for (const a of c.artwork) chars += a.src.length;
-        max = Math.max(max, chars);
+        largest = Math.max(largest, chars);
+        tab += chars;
       }
-      return max;
+      return { largest, tab, trimmed: registry.artworkTrimmed };
     });
-    expect(largest).toBe(262_144); // LIMITS.artworkChars, exactly: the two images fit, no more
+    // Per frame: exactly LIMITS.artworkChars (the two images fit, no chapter image); per tab:
+    // LIMITS.tabArtworkChars, which four such frames fill; the other 28 were kept without artwork.
+    expect(artwork).toEqual({ largest: 262_144, tab: 1_048_576, trimmed: SESSIONS_PER_TAB - 4 });
 
-    // The user pins the other tab's music now, when the full registry would no longer fit
-    // chrome.storage.session: only its slim form (no data: artwork) is stored.
+    // The user pins the other tab's music now, with the heavy tab in the registry.
     await popup
       .getByRole('listitem')
       .filter({ hasText: 'pinned.test' })
@@ -250,7 +273,19 @@ it('heavy artwork: each frame stays within its budget; 12 MB of it in 48 frames 
       const s = await deck.snapshot();
       return s.pinnedKey ? s : null;
     });
-    await new Promise((r) => setTimeout(r, 500)); // the write (and its fallback) settle
+    await waitFor('the pin stored in chrome.storage.session', () =>
+      deck
+        .serviceWorker()
+        .evaluate(
+          async (pinned) =>
+            (
+              (await chrome.storage.session.get('registry')).registry as
+                | { pinned: string | null }
+                | undefined
+            )?.pinned === pinned,
+          before.pinnedKey,
+        ),
+    );
     await deck.stopServiceWorker();
     const after = await waitFor('the restored registry', async () => {
       const s = await deck.snapshot();

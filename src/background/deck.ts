@@ -47,6 +47,8 @@ export class Deck {
   private badgeTimer: ReturnType<typeof setTimeout> | null = null;
   private pushScheduled = false;
   private persistScheduled = false;
+  /** The last `chrome.storage.session` write, so that writes land in order. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor() {
     this.ready = this.restore();
@@ -97,10 +99,13 @@ export class Deck {
         const data = this.registry.toData();
         const store = (form: 'slim' | 'bare') =>
           browser.storage.session.set({ [STORAGE_KEY]: storedRegistryData(data, form) });
-        // Over the quota even without data: artwork (hundreds of heavy frames): drop all artwork.
-        void store('slim')
-          .catch(() => store('bare'))
-          .catch(() => {});
+        // One write after another: a fallback write of an older state must not land after a newer
+        // one. Over the quota even without data: artwork, drop all artwork.
+        this.writing = this.writing.then(() =>
+          store('slim')
+            .catch(() => store('bare'))
+            .catch(() => {}),
+        );
       });
     }
   }

@@ -108,8 +108,10 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
   if (!parsed.ok) return undefined;
   const message = parsed.value;
   if (message.type === 'announce') {
-    // The service worker restarted and asks whether this document still has a session: re-post
-    // it on a new Port, so the worker sees this frame's later disconnect again.
+    // The service worker asks whether this document still has a session (after a restart,
+    // revalidate-sessions.ts) or whether a bridge is alive here at all (before injecting,
+    // inject-open-tabs.ts): answer, and re-post the state on a new Port so that the worker sees
+    // this frame's later disconnect again.
     const latest = coalescer.latest();
     if (!latest || isEmptyFrameState(latest)) return Promise.resolve(false);
     coalescer.resend();

@@ -352,6 +352,30 @@ describe('createDeckStore', () => {
     expect(lastPort(ports).posted).toEqual([]);
   });
 
+  it('a command that fails again on reconnect still expires QUEUE_MAX_AGE_MS after the click', () => {
+    const { connect: realConnect, ports } = fakeConnect();
+    let clock = 0;
+    let failNext = false;
+    const connect = vi.fn((name: string): PortLike => {
+      const port = realConnect(name) as FakePort;
+      port.throwOnPost = failNext; // the new Port is dead at once
+      return port;
+    });
+    const { later, scheduled } = fakeLater();
+    const store = createDeckStore(connect, later, () => clock);
+    lastPort(ports).disconnect();
+    store.send({ type: 'focus-tab', key: 'clicked-at-0' });
+    clock = QUEUE_MAX_AGE_MS - 1000;
+    failNext = true;
+    scheduled[0]?.fn(); // reconnects, the post throws: queued again, with its first time
+    expect(lastPort(ports).posted).toEqual([]);
+    lastPort(ports).disconnect();
+    clock = QUEUE_MAX_AGE_MS + 1000;
+    failNext = false;
+    scheduled[1]?.fn();
+    expect(lastPort(ports).posted).toEqual([]); // too old by now: dropped, not sent late
+  });
+
   it('keeps only the newest QUEUE_LIMIT commands, and drops those older than QUEUE_MAX_AGE_MS', () => {
     const { connect, ports } = fakeConnect();
     const { later, scheduled } = fakeLater();

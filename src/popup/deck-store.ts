@@ -92,8 +92,9 @@ export function createDeckStore(
     const current = port;
     const waiting = queue;
     queue = [];
-    for (const { message, at } of waiting) {
-      if (now() - at <= QUEUE_MAX_AGE_MS && !post(message)) enqueue(message);
+    for (const entry of waiting) {
+      // Kept with its own time if it fails again, so it still expires 5 s after the click.
+      if (now() - entry.at <= QUEUE_MAX_AGE_MS && !post(entry.message)) queue.push(entry);
     }
     set({ connected: true });
     current.onMessage.addListener((raw) => {

@@ -9,7 +9,12 @@
  * registered first, so they would all receive the bridge's port. An event of our own type reaches
  * only listeners of that type.
  */
-/** Bumped when the message contract changes, so an old bridge and a new wrapper ignore each other. */
+/**
+ * Bumped when the message contract changes, so an old bridge and a new wrapper ignore each other.
+ * It is part of `INSTANCE_MARK` too: copies of different versions do not find each other, and an
+ * update across a bump would wrap open pages a second time (no version has shipped yet; one that
+ * does needs a handover before the next bump).
+ */
 export const CHANNEL_VERSION = 2;
 /** The event type that carries the bridge's port to the MAIN world. */
 export const CHANNEL_EVENT = `media-deck-channel:${CHANNEL_VERSION}`;

@@ -3,7 +3,7 @@
  * strings, arrays and URLs are cut to these sizes before they reach the service worker.
  */
 export const LIMITS = {
-  /** Characters of a title, artist, album, chapter title or artwork `sizes` / `type`. */
+  /** Characters of a title, artist, album or chapter title. */
   text: 512,
   /** Characters of an http(s) URL (artwork, frame URL). */
   url: 2048,

@@ -190,6 +190,27 @@ export async function waitForSession(
 }
 
 /**
+ * Presses Pause on the popup's card titled `title` and waits until the worker reports session
+ * `key` as paused: proof that the session is still controllable end to end.
+ */
+export async function pauseFromPopup(deck: Deck, title: string, key: string): Promise<void> {
+  const popup = await deck.openPopup();
+  try {
+    await popup
+      .getByRole('listitem', { name: title })
+      .getByRole('button', { name: 'Pause', exact: true })
+      .click();
+    await waitFor(
+      `${title} paused`,
+      async () =>
+        (await deck.snapshot()).sessions.find((s) => s.key === key)?.playbackState === 'paused',
+    );
+  } finally {
+    await popup.close();
+  }
+}
+
+/**
  * How `reloadExtension` reloads: `'button'` clicks Reload on the extension's card in
  * chrome://extensions (what a developer does, and what `developerPrivate.reload` runs);
  * `'runtime'` has the service worker call `chrome.runtime.reload()`.

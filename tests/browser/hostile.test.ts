@@ -5,7 +5,7 @@
  * the extension's own isolated world in an attacker page (through the DevTools protocol).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Deck, launchDeck, waitFor } from './harness';
+import { type Deck, launchDeck, pauseFromPopup, waitFor } from './harness';
 
 let deck: Deck;
 beforeAll(async () => {
@@ -121,18 +121,7 @@ it('thousands of hostile frame messages: worker alive, other sessions intact, ev
   ).toBeUndefined();
 
   // And the victim is still controllable.
-  const popup = await deck.openPopup();
-  await popup
-    .getByRole('listitem', { name: 'First Light' })
-    .getByRole('button', { name: 'Pause', exact: true })
-    .click();
-  await waitFor(
-    'victim paused',
-    async () =>
-      (await deck.snapshot()).sessions.find((s) => s.key === before.key)?.playbackState ===
-      'paused',
-  );
-  await popup.close();
+  await pauseFromPopup(deck, 'First Light', before.key);
   await cdp.detach();
 });
 

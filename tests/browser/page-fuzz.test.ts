@@ -26,7 +26,14 @@ import { LIMITS } from '../../src/shared/limits';
 import { MEDIA_SESSION_ACTIONS } from '../../src/shared/media-session-actions';
 import { isSamePlayback } from '../../src/shared/position';
 import { isSafeImageUrl } from '../../src/shared/safe-url';
-import { type Deck, launchDeck, ROOT, type SessionViewLike, waitFor } from './harness';
+import {
+  type Deck,
+  launchDeck,
+  pauseFromPopup,
+  ROOT,
+  type SessionViewLike,
+  waitFor,
+} from './harness';
 import {
   type Declared,
   type FinalImage,
@@ -376,16 +383,5 @@ it('after the fuzz: worker alive, other tab untouched, the session is what the p
   );
 
   // The victim is still controllable from the popup.
-  const popup = await deck.openPopup();
-  await popup
-    .getByRole('listitem', { name: 'First Light' })
-    .getByRole('button', { name: 'Pause', exact: true })
-    .click();
-  await waitFor(
-    'victim paused',
-    async () =>
-      (await deck.snapshot()).sessions.find((s) => s.key === victimBefore.key)?.playbackState ===
-      'paused',
-  );
-  await popup.close();
+  await pauseFromPopup(deck, 'First Light', victimBefore.key);
 });

@@ -3,7 +3,7 @@
  * before the page's first script, wraps `MediaSession` and watches media elements, and talks only
  * to the bridge over a private `MessagePort`. Imports nothing that touches `chrome.*`.
  *
- * It may also arrive late, injected into an open tab after an install or update. Then it picks up
+ * It may also arrive late, injected into an open tab after an install, update or enable. Then it picks up
  * what the page already declared and plays; and if an earlier copy already wraps this frame, it
  * does nothing, and that copy adopts the new bridge's port (the latest handshake wins), so the page
  * is wrapped once. A late copy leaves `Function.prototype.toString` alone (the page may have
@@ -36,7 +36,7 @@ import { buildFrameState, createReporter } from './main-world/reporter';
 
 /** Wraps this frame and opens the channel. */
 function start(): void {
-  // Past 'loading', the page's scripts already ran: we were injected after an install or update.
+  // Past 'loading', the page's scripts already ran: we were injected after an install, update or enable.
   const late = document.readyState !== 'loading';
   let port: MessagePort | null = null;
 

@@ -6,15 +6,18 @@
  */
 import { type AutoPipDecision, decideAutoPip } from '../shared/auto-pip';
 import type { Session } from '../shared/session';
-import type { Deck } from './deck';
 import { sendToFrame } from './send-to-frame';
+import type { SessionRegistry } from './session-registry';
 import { settings } from './settings';
 
 /** What each session's frame was last told: `'video'`, `'audio'` or `null` (disarmed). */
 const told = new Map<string, 'video' | 'audio' | null>();
 
 /** The decision for `session` now. */
-export function autoPipDecision(deck: Deck, session: Session): AutoPipDecision {
+export function autoPipDecision(
+  deck: { registry: SessionRegistry },
+  session: Session,
+): AutoPipDecision {
   const otherPictureInPicture = deck.registry
     .all()
     .some((s) => s.key !== session.key && s.state.media?.pictureInPicture === true);
@@ -31,7 +34,7 @@ export function autoPipDecision(deck: Deck, session: Session): AutoPipDecision {
 }
 
 /** Arms and disarms frames after a change of sessions or settings. */
-export function syncAutoPip(deck: Deck): void {
+export function syncAutoPip(deck: { registry: SessionRegistry }): void {
   const live = new Set<string>();
   const seekOffset = settings().seekOffsetSeconds;
   for (const session of deck.registry.all()) {

@@ -1,4 +1,8 @@
-import type { MediaImage } from './contract';
+/** The part of a `MediaImage` (./contract.ts) that choosing one needs. */
+interface SizedImage {
+  src: string;
+  sizes: string;
+}
 
 /**
  * Parses a `MediaImage.sizes` value (spec § MediaImage: space-separated `WxH` tokens, or `any`)
@@ -21,8 +25,11 @@ export function largestEdge(sizes: string): number {
  * with no `sizes` rank below sized ones but above nothing. Returns `null` for an empty list.
  * Follows the spirit of the spec's note that the user agent "selects the most suitable image".
  */
-export function chooseArtwork(artwork: readonly MediaImage[], slotPx: number): MediaImage | null {
-  let best: MediaImage | null = null;
+export function chooseArtwork<T extends SizedImage>(
+  artwork: readonly T[],
+  slotPx: number,
+): T | null {
+  let best: T | null = null;
   let bestEdge = -1;
   for (const image of artwork) {
     const edge = largestEdge(image.sizes);

@@ -72,7 +72,7 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/browser/global-setup.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
           fileParallelism: false,
           // Chrome's own media timing (when it marks a tab audible, when automatic
           // picture-in-picture considers a tab eligible) can make a rare first attempt miss on a

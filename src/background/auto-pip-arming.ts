@@ -1,50 +1,101 @@
 /**
- * The service worker decides which sessions are armed for automatic picture-in-picture (issue #4)
- * and tells their frames when that changes. Decisions follow `decideAutoPip` (pure) with the
- * user's settings; a session the worker has not told anything yet (new, or after a restart) is
+ * Which sessions are armed for automatic picture-in-picture (docs/architecture.md § Automatic
+ * picture-in-picture), decided once per change for all sessions together, in time linear in their
+ * number, and told to their frames when it changes. Decisions follow `decideAutoPip` (pure) with
+ * the user's settings. A session the worker has not told anything yet (new, or after a restart) is
  * always told, so a frame is never left armed by a decision the worker forgot.
  */
-import { type AutoPipDecision, decideAutoPip } from '../shared/auto-pip';
+import type { ActionOutcome, AutoPipKind } from '../shared/contract';
 import type { Session } from '../shared/session';
-import { sendToFrame } from './send-to-frame';
-import type { SessionRegistry } from './session-registry';
-import { settings } from './settings';
+import type { Settings } from '../shared/settings';
+import { type AutoPipDecision, decideAutoPip } from './auto-pip-policy';
 
-/** What each session's frame was last told: `'video'`, `'audio'` or `null` (disarmed). */
-const told = new Map<string, 'video' | 'audio' | null>();
-
-/** The decision for `session` now. */
-export function autoPipDecision(
-  deck: { registry: SessionRegistry },
-  session: Session,
-): AutoPipDecision {
-  const otherPictureInPicture = deck.registry
-    .all()
-    .some((s) => s.key !== session.key && s.state.media?.pictureInPicture === true);
-  return decideAutoPip(
-    {
-      origin: session.origin,
-      frameId: session.frameId,
-      state: session.state,
-      tabAudible: deck.registry.tab(session.tabId)?.audible ?? false,
-      otherPictureInPicture,
-    },
-    settings(),
-  );
+/** What arming needs from its surroundings. */
+export interface AutoPipArmingDeps {
+  /** Every session now. */
+  sessions(): readonly Session[];
+  /** Whether Chrome marks the tab audible (`tabs.Tab.audible`). */
+  tabAudible(tabId: number): boolean;
+  settings(): Settings;
+  /** Tells the session's frame what to arm; resolves to the frame's answer. */
+  tell(session: Session, arm: AutoPipKind | null, seekOffset: number): Promise<ActionOutcome>;
 }
 
-/** Arms and disarms frames after a change of sessions or settings. */
-export function syncAutoPip(deck: { registry: SessionRegistry }): void {
-  const live = new Set<string>();
-  const seekOffset = settings().seekOffsetSeconds;
-  for (const session of deck.registry.all()) {
-    live.add(session.key);
-    const { arm } = autoPipDecision(deck, session);
-    if (told.has(session.key) && told.get(session.key) === arm) continue;
-    told.set(session.key, arm);
-    void sendToFrame(session, { type: 'auto-pip', arm, seekOffset }).then((outcome) => {
-      if (outcome === 'failed') told.delete(session.key); // try again on the next change
-    });
+/** The arming. */
+export interface AutoPipArming {
+  /** Sessions or settings changed: decide again in a microtask (once for a burst of changes). */
+  schedule(): void;
+  /** The decisions now, by session key (decided again first if anything changed). */
+  decisions(): ReadonlyMap<string, AutoPipDecision>;
+}
+
+/** Decides for every session of `sessions` at once: O(n). */
+export function decideAll(
+  sessions: readonly Session[],
+  tabAudible: (tabId: number) => boolean,
+  settings: Settings,
+): Map<string, AutoPipDecision> {
+  let showing = 0;
+  for (const s of sessions) if (s.state.media?.pictureInPicture === true) showing++;
+  const decisions = new Map<string, AutoPipDecision>();
+  for (const session of sessions) {
+    const own = session.state.media?.pictureInPicture === true ? 1 : 0;
+    decisions.set(
+      session.key,
+      decideAutoPip(
+        {
+          origin: session.origin,
+          frameId: session.frameId,
+          state: session.state,
+          tabAudible: tabAudible(session.tabId),
+          otherPictureInPicture: showing - own > 0,
+        },
+        settings,
+      ),
+    );
   }
-  for (const key of told.keys()) if (!live.has(key)) told.delete(key);
+  return decisions;
+}
+
+/** Creates the arming. */
+export function createAutoPipArming(deps: AutoPipArmingDeps): AutoPipArming {
+  /** What each session's frame was last told: `'video'`, `'audio'` or `null` (disarmed). */
+  const told = new Map<string, AutoPipKind | null>();
+  let current = new Map<string, AutoPipDecision>();
+  let stale = true;
+  let scheduled = false;
+
+  function decide(): ReadonlyMap<string, AutoPipDecision> {
+    if (stale) {
+      current = decideAll(deps.sessions(), deps.tabAudible, deps.settings());
+      stale = false;
+    }
+    return current;
+  }
+
+  function sync(): void {
+    scheduled = false;
+    const decisions = decide();
+    const seekOffset = deps.settings().seekOffsetSeconds;
+    for (const session of deps.sessions()) {
+      const arm = decisions.get(session.key)?.arm ?? null;
+      if (told.has(session.key) && told.get(session.key) === arm) continue;
+      told.set(session.key, arm);
+      const key = session.key;
+      void deps.tell(session, arm, seekOffset).then((outcome) => {
+        if (outcome === 'failed' && told.get(key) === arm) told.delete(key); // next change retries
+      });
+    }
+    for (const key of told.keys()) if (!decisions.has(key)) told.delete(key);
+  }
+
+  return {
+    schedule() {
+      stale = true;
+      if (scheduled) return;
+      scheduled = true;
+      queueMicrotask(sync);
+    },
+    decisions: decide,
+  };
 }

@@ -1,100 +1,105 @@
 /**
- * Keyboard commands and media keys (issue #3): each acts on the active session (DESIGN.md
- * § Active session) through the same path as the popup. When the registry is in memory the whole
- * path is synchronous, so the key press's user gesture reaches the page (needed for
- * picture-in-picture and for `play()` under the autoplay policy). When the service worker was
- * asleep, the registry is still being restored; picture-in-picture then cannot wait for it and
- * uses the current tab's largest playing video, and says so.
+ * Keyboard commands and media keys (`chrome.commands`): each acts on the active session
+ * (docs/architecture.md § Focus policy) through the same dispatcher as the popup. When the registry
+ * is in memory the whole path is synchronous, so the key press's user gesture reaches the page
+ * (needed for picture-in-picture and for `play()` under the autoplay policy). When the service
+ * worker was asleep, the registry is still being restored; picture-in-picture then cannot wait for
+ * it and uses the current tab's largest playing video, and says so.
  */
-import browser, { type Tabs } from 'webextension-polyfill';
-import { type CommandName, isCommandName, planCommand } from '../shared/commands';
-import type { Session } from '../shared/session';
+import type { CommandName, Notice } from '../shared/contract';
+import type { Session, TabInfo } from '../shared/session';
 import { toSessionView } from '../shared/session';
-import type { Deck } from './deck';
-import { focusTab, muteTab, runAction, togglePictureInPicture } from './session-control';
-import { settings } from './settings';
+import { isCommandName, planCommand } from './command-plan';
+import type { IntentDispatcher } from './intent-dispatcher';
 
-/** The active session, with its popup view (for `planCommand`). */
-function activeSession(deck: Deck): Session | null {
-  const key = deck.registry.activeKey();
-  return key ? (deck.registry.get(key) ?? null) : null;
+/** What the command handler needs from its surroundings. */
+export interface CommandDeps {
+  /** Whether the registry was restored after a worker start (then the path can stay sync). */
+  isRestored(): boolean;
+  /** Resolves once it is. */
+  ready: Promise<void>;
+  /** The active session, or `null`. */
+  activeSession(): Session | null;
+  /** What `chrome.tabs` says of a tab, if known. */
+  tab(tabId: number): TabInfo | undefined;
+  /** Seconds that seek commands move (the user's setting). */
+  seekOffset(): number;
+  dispatcher: IntentDispatcher;
+  notify(notice: Notice): void;
 }
 
-/** Carries out `command` now, synchronously up to the browser call. */
-function runCommand(deck: Deck, command: CommandName, tab: Tabs.Tab | undefined): void {
-  const session = activeSession(deck);
-  const view = session
-    ? toSessionView(session, deck.registry.tab(session.tabId), { active: true, pinned: false })
-    : null;
-  const plan = planCommand(command, view, settings().seekOffsetSeconds);
-  if (plan.kind === 'nothing' || !session) {
-    if (command === 'toggle-picture-in-picture' && tab?.id !== undefined) {
-      pictureInPictureInCurrentTab(
-        deck,
-        tab.id,
-        plan.kind === 'nothing' ? plan.reason : 'Nothing to control',
-      );
+/** Creates the `chrome.commands.onCommand` listener. */
+export function createCommandHandler(
+  deps: CommandDeps,
+): (command: string, tab?: { id?: number }) => void {
+  /** Carries out `command` now, synchronously up to the browser call. */
+  function run(command: CommandName, tabId: number | undefined): void {
+    const session = deps.activeSession();
+    const view = session
+      ? toSessionView(session, deps.tab(session.tabId), { active: true, pinned: false })
+      : null;
+    const plan = planCommand(command, view, deps.seekOffset());
+    if (plan.kind === 'refuse' || !session || !view) {
+      const notice: Notice = plan.kind === 'refuse' ? plan.notice : { code: 'nothing-to-control' };
+      if (command === 'toggle-picture-in-picture' && tabId !== undefined) {
+        pictureInPictureHere(
+          tabId,
+          notice.code === 'cannot'
+            ? { because: 'active-has-no-video', title: notice.title, host: notice.host }
+            : { because: 'nothing-to-control' },
+        );
+        return;
+      }
+      deps.notify(notice);
       return;
     }
-    deck.notify(plan.kind === 'nothing' ? plan.reason : 'Nothing to control', '–');
-    return;
-  }
-  switch (plan.kind) {
-    case 'action':
-      void runAction(deck, session, plan.details, 'command').then((outcome) => {
+    const about = { title: view.title, host: view.host };
+    void deps.dispatcher.dispatch(session, plan.intent, 'command').then((outcome) => {
+      if (plan.intent.kind === 'action') {
         if (outcome !== 'handler' && outcome !== 'element')
-          deck.notify(`“${view?.title}” did not respond`, '!');
-      });
-      return;
-    case 'picture-in-picture':
-      void togglePictureInPicture(deck, session, 'session', 'command').then((outcome) => {
-        if (outcome === 'unsupported') deck.notify(`“${view?.title}” has no playing video`, '–');
-        else if (outcome === 'failed') deck.notify('Chrome refused picture-in-picture', '!');
-      });
-      return;
-    case 'mute-tab':
-      muteTab(session, plan.muted);
-      return;
-    case 'focus-tab':
-      focusTab(session);
+          deps.notify({ code: 'no-response', ...about });
+      } else if (plan.intent.kind === 'picture-in-picture') {
+        if (outcome === 'unsupported') deps.notify({ code: 'no-playing-video', ...about });
+        else if (outcome === 'failed') deps.notify({ code: 'pip-refused' });
+      }
+    });
   }
-}
 
-/** The fallback: the current tab's largest playing video, with a notice saying so. */
-function pictureInPictureInCurrentTab(deck: Deck, tabId: number, why: string): void {
-  void togglePictureInPicture(deck, { tabId, frameId: 0 }, 'largest-video', 'command').then(
-    (outcome) => {
-      if (outcome === 'element')
-        deck.notify(`${why}: used this tab's video for picture-in-picture`, 'PiP');
-      else deck.notify(`${why}, and this tab has no playing video`, '–');
-    },
-  );
-}
+  /** The fallback: the current tab's largest playing video, with a notice saying so. */
+  function pictureInPictureHere(
+    tabId: number,
+    why: Pick<Extract<Notice, { code: 'pip-this-tab' }>, 'because' | 'title' | 'host'>,
+  ): void {
+    void deps.dispatcher.pictureInPictureInTab(tabId, 'command').then((outcome) => {
+      deps.notify({
+        code: 'pip-this-tab',
+        outcome: outcome === 'element' ? 'used' : 'no-video',
+        ...why,
+      });
+    });
+  }
 
-/** Registers the `chrome.commands` listener. Call synchronously at the service worker's top level. */
-export function listenToCommands(deck: Deck): void {
-  browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
+  return (command, tab) => {
     if (!isCommandName(command)) return;
-    if (deck.isRestored()) {
-      runCommand(deck, command, tab);
+    if (deps.isRestored()) {
+      run(command, tab?.id);
       return;
     }
     // Woken by this key press: the registry is still loading. Picture-in-picture needs the gesture
     // now, so it goes to the current tab (and says so if that is not the active session's).
     if (command === 'toggle-picture-in-picture' && tab?.id !== undefined) {
       const tabId = tab.id;
-      void togglePictureInPicture(deck, { tabId, frameId: 0 }, 'largest-video', 'command').then(
-        async (outcome) => {
-          await deck.ready;
-          const active = activeSession(deck);
-          if (outcome !== 'element')
-            deck.notify('Picture-in-picture needs a playing video in this tab', '–');
-          else if (active && active.tabId !== tabId)
-            deck.notify("Used this tab's video: the active media is in another tab", 'PiP');
-        },
-      );
+      void deps.dispatcher.pictureInPictureInTab(tabId, 'command').then(async (outcome) => {
+        await deps.ready;
+        const active = deps.activeSession();
+        if (outcome !== 'element') {
+          deps.notify({ code: 'pip-this-tab', outcome: 'no-video', because: 'waking' });
+        } else if (active && active.tabId !== tabId) {
+          deps.notify({ code: 'pip-this-tab', outcome: 'used', because: 'active-elsewhere' });
+        }
+      });
       return;
     }
-    void deck.ready.then(() => runCommand(deck, command, tab));
-  });
+    void deps.ready.then(() => run(command, tab?.id));
+  };
 }

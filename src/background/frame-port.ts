@@ -1,12 +1,56 @@
 /**
  * Frame Ports: each frame's bridge opens one when it has media to report. The session's identity
  * (tab, frame, document, origin) comes from the Port's `sender`, never from the payload, so a page
- * can only ever change its own session (DESIGN.md § Trust).
+ * can only ever change its own session (docs/architecture.md § Trust). Every message is weighed
+ * against the message budget (src/background/message-budget.ts) before it is even validated:
+ * over budget it is dropped and counted, and the Port's latest state is offered again once the
+ * budget allows, so the registry still ends up with what the frame last said; a Port that stays
+ * over budget is disconnected, its session removed, and its document refused for `BAN_MS` (its
+ * bridge is told so, `WorkerToFrame`, and waits rather than knock again at once).
  */
 import type { Runtime } from 'webextension-polyfill';
-import { BridgeToWorkerSchema, parseMessage } from '../shared/contract';
+import {
+  BridgeToWorkerSchema,
+  type FrameState,
+  parseMessage,
+  type WorkerToFrame,
+} from '../shared/contract';
 import { type SessionIdentity, sessionKey } from '../shared/session';
-import type { Deck } from './deck';
+import type { Diagnostics } from './diagnostics';
+import type { MessageBudget } from './message-budget';
+import type { ReportResult } from './session-registry';
+
+/** Milliseconds a document disconnected for staying over budget is refused a new Port. */
+export const BAN_MS = 30_000;
+/** Most banned documents remembered (the oldest is forgotten first). */
+const BANS_KEPT = 256;
+
+/** What serving frame Ports needs from its surroundings. */
+export interface FramePortDeps {
+  /** Records a frame's state (`SessionRegistry.report`). */
+  report(identity: SessionIdentity, origin: string, state: FrameState, now: number): ReportResult;
+  /** Removes a session (`SessionRegistry.removeSession`). */
+  removeSession(key: string): void;
+  /** A tab got its first session: fetch its `chrome.tabs` facts. */
+  learnTab(tabId: number): void;
+  diagnostics: Pick<
+    Diagnostics,
+    'reject' | 'frameMessage' | 'overBudget' | 'portDisconnected' | 'stats'
+  >;
+  budget: MessageBudget;
+  /** Epoch ms. */
+  now(): number;
+  /** Runs `fn` after `ms` milliseconds (`setTimeout`). */
+  later(fn: () => void, ms: number): void;
+}
+
+/** Serves frame Ports. */
+export interface FramePorts {
+  /** Serves one Port named `FRAME_PORT` until it disconnects. */
+  serve(port: Runtime.Port): void;
+  /** Whether a Port has reported for session `key` in this worker's lifetime and is still open. */
+  hasLivePort(key: string): boolean;
+}
 
 /** Reads the identity of a frame Port's sender; `null` for anything but a tab's frame. */
 export function frameIdentity(sender: Runtime.MessageSender | undefined): SessionIdentity | null {
@@ -28,65 +72,140 @@ function originOf(sender: Runtime.MessageSender): string {
   }
 }
 
-/**
- * The Port that last reported for each session key. A frame may reconnect (back from the
- * back/forward cache, a new bridge after an update) while its old Port's disconnect is still on
- * its way; only the current Port's disconnect ends the session.
- */
-const currentPort = new Map<string, Runtime.Port>();
+/** Creates the frame Port server. */
+export function createFramePorts(deps: FramePortDeps): FramePorts {
+  /**
+   * The Port that last reported for each session key. A frame may reconnect (back from the
+   * back/forward cache, a new bridge after an update) while its old Port's disconnect is still on
+   * its way; only the current Port's disconnect ends the session.
+   */
+  const currentPort = new Map<string, Runtime.Port>();
+  /** Documents refused until the given epoch ms, oldest ban first. */
+  const banned = new Map<string, number>();
+  let nextPortId = 1;
 
-/** Whether a frame Port has reported for session `key` in this worker's lifetime and is still open. */
-export function hasLivePort(key: string): boolean {
-  return currentPort.has(key);
-}
-
-/**
- * Serves one frame Port until it disconnects; then the frame's session ends (the document
- * unloaded, navigated, or entered the back/forward cache).
- */
-export function serveFramePort(
-  port: Runtime.Port,
-  deck: Deck,
-  onTabSeen: (tabId: number) => void,
-): void {
-  const identity = frameIdentity(port.sender);
-  if (!identity || !port.sender) {
-    deck.reject('frame-sender');
-    port.disconnect();
-    return;
+  function isBanned(documentId: string): boolean {
+    const until = banned.get(documentId);
+    if (until === undefined) return false;
+    if (until > deps.now()) return true;
+    banned.delete(documentId);
+    return false;
   }
-  // A prerendered document is not a session until activated (its bridge reconnects then).
-  if ((port.sender as { documentLifecycle?: string }).documentLifecycle === 'prerender') {
-    deck.reject('prerender');
-    port.disconnect();
-    return;
-  }
-  deck.stats.framePorts++;
-  const origin = originOf(port.sender);
-  const key = sessionKey(identity);
 
-  port.onMessage.addListener((raw: unknown) => {
-    const parsed = parseMessage(BridgeToWorkerSchema, raw);
-    if (!parsed.ok) {
-      deck.reject('frame-message');
+  function ban(documentId: string): void {
+    banned.delete(documentId);
+    banned.set(documentId, deps.now() + BAN_MS);
+    if (banned.size > BANS_KEPT) banned.delete(banned.keys().next().value as string);
+  }
+
+  /** Closes `port`, telling its bridge (if it listens) how long to wait before the next one. */
+  function refuse(port: Runtime.Port, documentId: string): void {
+    const until = banned.get(documentId) ?? deps.now();
+    const message: WorkerToFrame = {
+      type: 'refused',
+      retryAfterMs: Math.max(0, Math.ceil(until - deps.now())),
+    };
+    try {
+      port.postMessage(message);
+    } catch {}
+    port.disconnect();
+  }
+
+  function serve(port: Runtime.Port): void {
+    const identity = frameIdentity(port.sender);
+    if (!identity || !port.sender) {
+      deps.diagnostics.reject('frame-sender');
+      port.disconnect();
       return;
     }
-    currentPort.set(key, port);
-    const tabs = deck.stats.frameMessagesByTab;
-    tabs[identity.tabId] = (tabs[identity.tabId] ?? 0) + 1;
-    const dropped = deck.stats.bridgeDroppedByTab;
-    dropped[identity.tabId] = Math.max(dropped[identity.tabId] ?? 0, parsed.value.dropped);
-    const result = deck.registry.report(identity, origin, parsed.value.state, Date.now());
-    if (result === 'refused') {
-      deck.reject('tab-session-limit');
+    // A prerendered document is not a session until activated (its bridge reconnects then).
+    if ((port.sender as { documentLifecycle?: string }).documentLifecycle === 'prerender') {
+      deps.diagnostics.reject('prerender');
+      port.disconnect();
       return;
     }
-    if (result === 'added') onTabSeen(identity.tabId);
-    if (result !== 'unchanged') deck.changed();
-  });
-  port.onDisconnect.addListener(() => {
-    if (currentPort.get(key) !== port) return; // replaced by a newer Port of the same frame
-    currentPort.delete(key);
-    if (deck.registry.removeSession(key)) deck.changed();
-  });
+    if (isBanned(identity.documentId)) {
+      deps.diagnostics.reject('banned');
+      refuse(port, identity.documentId);
+      return;
+    }
+    deps.diagnostics.stats.framePorts++;
+    const origin = originOf(port.sender);
+    const key = sessionKey(identity);
+    const { tabId } = identity;
+    const portId = nextPortId++;
+    let open = true;
+    /** The latest message refused for the budget, offered again once the budget allows. */
+    let pending: unknown = null;
+    let retrying = false;
+
+    function accept(raw: unknown): void {
+      const parsed = parseMessage(BridgeToWorkerSchema, raw);
+      if (!parsed.ok) {
+        deps.diagnostics.reject('frame-message');
+        return;
+      }
+      currentPort.set(key, port);
+      deps.diagnostics.frameMessage(tabId, parsed.value.dropped);
+      const result = deps.report(
+        identity as SessionIdentity,
+        origin,
+        parsed.value.state,
+        deps.now(),
+      );
+      if (result === 'refused') deps.diagnostics.reject('tab-session-limit');
+      else if (result === 'added') deps.learnTab(tabId);
+    }
+
+    function end(): void {
+      open = false;
+      pending = null;
+      deps.budget.forget(portId, tabId);
+      if (currentPort.get(key) !== port) return; // replaced by a newer Port of the same frame
+      currentPort.delete(key);
+      deps.removeSession(key);
+    }
+
+    function retry(): void {
+      retrying = false;
+      if (!open || pending === null) return;
+      const wait = deps.budget.waitMs(portId, tabId, deps.now());
+      if (wait > 0 || deps.budget.take(portId, tabId, deps.now()) !== 'ok') {
+        retrying = true;
+        deps.later(retry, Math.max(wait, 10));
+        return;
+      }
+      const raw = pending;
+      pending = null;
+      accept(raw);
+    }
+
+    port.onMessage.addListener((raw: unknown) => {
+      if (!open) return;
+      const verdict = deps.budget.take(portId, tabId, deps.now());
+      if (verdict === 'ok') {
+        pending = null; // this message is newer than any refused one
+        accept(raw);
+        return;
+      }
+      deps.diagnostics.overBudget(tabId);
+      if (verdict === 'disconnect') {
+        deps.diagnostics.portDisconnected();
+        ban(identity.documentId);
+        end();
+        refuse(port, identity.documentId); // fires no onDisconnect on this side: `end` cleaned up
+        return;
+      }
+      pending = raw;
+      if (!retrying) {
+        retrying = true;
+        deps.later(retry, deps.budget.waitMs(portId, tabId, deps.now()));
+      }
+    });
+    port.onDisconnect.addListener(() => {
+      if (open) end();
+    });
+  }
+
+  return { serve, hasLivePort: (key) => currentPort.has(key) };
 }

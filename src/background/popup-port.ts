@@ -1,11 +1,15 @@
 /**
- * The popup's Port: the service worker pushes a `DeckSnapshot` on connect and after every change,
- * and takes the popup's commands (run an action, pin, mute the tab, go to the tab).
+ * The popup's Port: only the extension's own pages may open one. It joins the popup feed, and each
+ * message it sends (`PopupToWorker`, validated) is handled by the entry its type names: an intent
+ * goes to the dispatcher, carried out synchronously up to the browser call so that the click's user
+ * gesture reaches the tab (docs/testing.md § User activation).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type PopupToWorker, PopupToWorkerSchema, parseMessage } from '../shared/contract';
-import type { Deck } from './deck';
-import { focusTab, muteTab, runAction, togglePictureInPicture } from './session-control';
+import type { Session } from '../shared/session';
+import type { Diagnostics } from './diagnostics';
+import type { IntentDispatcher } from './intent-dispatcher';
+import type { PopupFeed } from './popup-feed';
 
 /**
  * Whether `sender` is one of this extension's own pages (the popup, the options page, or the popup
@@ -19,45 +23,56 @@ export function isExtensionPage(sender: Runtime.MessageSender | undefined): bool
   );
 }
 
-/** Serves one popup Port until it closes. */
-export function servePopupPort(port: Runtime.Port, deck: Deck): void {
-  if (!isExtensionPage(port.sender)) {
-    deck.reject('popup-sender');
-    port.disconnect();
-    return;
-  }
-  deck.popups.add(port);
-  port.onDisconnect.addListener(() => deck.popups.delete(port));
-  port.onMessage.addListener((raw: unknown) => {
-    const parsed = parseMessage(PopupToWorkerSchema, raw);
-    if (!parsed.ok) {
-      deck.reject('popup-message');
-      return;
-    }
-    // Right after a restart the registry is still being read from `chrome.storage.session` (a
-    // popup reconnects at once, and its first click may come with it): handle the message once it
-    // is back, rather than look the session up in an empty registry and drop the click.
-    if (deck.isRestored()) handlePopupMessage(deck, parsed.value);
-    else void deck.ready.then(() => handlePopupMessage(deck, parsed.value));
-  });
-  // Before the restore, the snapshot would be empty; the restore's own push reaches this popup.
-  if (deck.isRestored()) deck.pushToPopups(port);
+/** What serving popup Ports needs from its surroundings. */
+export interface PopupPortDeps {
+  feed: PopupFeed;
+  dispatcher: IntentDispatcher;
+  /** A session by key (`SessionRegistry.get`). */
+  session(key: string): Session | undefined;
+  /** Whether the registry was restored after a worker start, and a promise for when it is. */
+  isRestored(): boolean;
+  ready: Promise<void>;
+  diagnostics: Pick<Diagnostics, 'reject'>;
 }
 
-/**
- * Carries out one popup command. Synchronous up to the browser call, so the click's user gesture
- * reaches the tab (TESTING.md § User activation).
- */
-function handlePopupMessage(deck: Deck, message: PopupToWorker): void {
-  if (message.type === 'pin') {
-    if (deck.registry.pin(message.key)) deck.changed();
-    return;
-  }
-  const session = deck.registry.get(message.key);
-  if (!session) return;
-  if (message.type === 'media-action') void runAction(deck, session, message.details, 'popup');
-  else if (message.type === 'picture-in-picture')
-    void togglePictureInPicture(deck, session, 'session', 'popup');
-  else if (message.type === 'mute-tab') muteTab(session, message.muted);
-  else if (message.type === 'focus-tab') focusTab(session);
+type Handlers = {
+  [T in PopupToWorker['type']]: (message: Extract<PopupToWorker, { type: T }>) => void;
+};
+
+/** Creates the popup Port server: `serve` takes one Port named `POPUP_PORT`. */
+export function createPopupPorts(deps: PopupPortDeps): { serve(port: Runtime.Port): void } {
+  const handlers: Handlers = {
+    intent: ({ key, intent }) => {
+      const session = deps.session(key);
+      if (session) void deps.dispatcher.dispatch(session, intent, 'popup');
+    },
+  };
+  const handle = (message: PopupToWorker) =>
+    (handlers[message.type] as (message: PopupToWorker) => void)(message);
+
+  return {
+    serve(port) {
+      if (!isExtensionPage(port.sender)) {
+        deps.diagnostics.reject('popup-sender');
+        port.disconnect();
+        return;
+      }
+      port.onDisconnect.addListener(() => deps.feed.remove(port));
+      port.onMessage.addListener((raw: unknown) => {
+        const parsed = parseMessage(PopupToWorkerSchema, raw);
+        if (!parsed.ok) {
+          deps.diagnostics.reject('popup-message');
+          return;
+        }
+        // Right after a restart the registry is still being read from `chrome.storage.session` (a
+        // popup reconnects at once, and its first click may come with it): handle the message once
+        // it is back, rather than look the session up in an empty registry and drop the click.
+        if (deps.isRestored()) handle(parsed.value);
+        else void deps.ready.then(() => handle(parsed.value));
+      });
+      // Before the restore the snapshot would be empty; the restore's own push reaches this popup.
+      if (deps.isRestored()) deps.feed.add(port);
+      else void deps.ready.then(() => deps.feed.add(port));
+    },
+  };
 }

@@ -8,7 +8,7 @@
  * delivered: Chrome rejects with "Receiving end does not exist") or that has nothing left to report
  * is removed. Runs once per worker start, never on a timer, so it keeps no worker awake.
  */
-import { AnnounceAnswerSchema, parseMessage } from '../shared/contract';
+import { FRAME_ANSWERS, parseMessage } from '../shared/contract';
 import type { Session } from '../shared/session';
 import type { SessionRegistry } from './session-registry';
 
@@ -23,33 +23,26 @@ export interface RevalidateDeps {
 /**
  * Asks every session of `registry` without a live Port to announce itself, and removes those whose
  * document is gone or answers `false` (or anything but a boolean: a wrong answer is not a live
- * bridge of ours). Resolves to the removed keys; never rejects. `onRemoved` runs after each removal
- * (the service worker pushes to popups and persists).
+ * bridge of ours). Resolves to the removed keys; never rejects.
  */
 export async function revalidateSessions(
-  registry: () => SessionRegistry,
+  registry: Pick<SessionRegistry, 'all' | 'removeSession'>,
   deps: RevalidateDeps,
-  onRemoved: () => void,
 ): Promise<string[]> {
   const removed: string[] = [];
-  const unconfirmed = registry()
-    .all()
-    .filter((session) => !deps.hasLivePort(session.key));
+  const unconfirmed = registry.all().filter((session) => !deps.hasLivePort(session.key));
   await Promise.all(
     unconfirmed.map(async (session) => {
       let alive: boolean;
       try {
-        const parsed = parseMessage(AnnounceAnswerSchema, await deps.announce(session));
+        const parsed = parseMessage(FRAME_ANSWERS.announce, await deps.announce(session));
         alive = parsed.ok && parsed.value;
       } catch {
         alive = false;
       }
       // A session that reported on a new Port meanwhile is alive whatever the answer said.
       if (alive || deps.hasLivePort(session.key)) return;
-      if (registry().removeSession(session.key)) {
-        removed.push(session.key);
-        onRemoved();
-      }
+      if (registry.removeSession(session.key)) removed.push(session.key);
     }),
   );
   return removed;

@@ -1,31 +1,138 @@
 /**
- * The service worker (DESIGN.md § Contexts). Every listener is registered synchronously at the
- * top level, so Chrome can wake the worker for any of them; its memory is a cache of
+ * The service worker's composition root (docs/architecture.md § The service worker): it creates
+ * each module with only what that module needs, connects the registry's changes to persistence,
+ * the popup feed and automatic picture-in-picture, and registers every listener synchronously at
+ * the top level, so Chrome can wake the worker for any of them. Its memory is a cache of
  * `chrome.storage.session`, restored at start.
  */
 import browser from 'webextension-polyfill';
 import { FRAME_PORT, POPUP_PORT } from '../shared/contract';
-import { listenToCommands } from './commands';
-import { Deck } from './deck';
-import { hasLivePort, serveFramePort } from './frame-port';
+import { createAutoPipArming } from './auto-pip-arming';
+import { createCommandHandler } from './commands';
+import { buildSnapshot } from './deck-snapshot';
+import { createDiagnostics } from './diagnostics';
+import { requestFrame } from './frame-messenger';
+import { createFramePorts } from './frame-port';
 import { injectIntoOpenTabs, injectOnFirstStart } from './inject-open-tabs';
-import { servePopupPort } from './popup-port';
+import { createIntentDispatcher } from './intent-dispatcher';
+import { createMessageBudget } from './message-budget';
+import { createPopupFeed } from './popup-feed';
+import { createPopupPorts } from './popup-port';
+import { createRegistryStore } from './registry-store';
 import { revalidateSessions } from './revalidate-sessions';
-import { watchSettings } from './settings';
-import { learnTab, listenToTabs } from './tab-events';
+import { SessionRegistry } from './session-registry';
+import { settings, watchSettings } from './settings-cache';
+import { createTabFacts } from './tab-events';
+import { createToolbar } from './toolbar';
 
-const deck = new Deck();
+const later = (fn: () => void, ms: number) => {
+  setTimeout(fn, ms);
+};
+const ignore = () => {};
+
+const diagnostics = createDiagnostics();
+const registry = new SessionRegistry((change) => {
+  store.changed(change);
+  arming.schedule();
+  feed.schedule();
+});
+const store = createRegistryStore(registry, {
+  storage: browser.storage.session,
+  later,
+  now: Date.now,
+  onWrite: diagnostics.storageWrite,
+});
+let restored = false;
+const ready = store.restore().then(() => {
+  restored = true;
+});
+const isRestored = () => restored;
+
+const arming = createAutoPipArming({
+  sessions: () => registry.all(),
+  tabAudible: (tabId) => registry.tab(tabId)?.audible ?? false,
+  settings,
+  tell: (session, arm, seekOffset) =>
+    requestFrame(session, { type: 'auto-pip', arm, seekOffset }).then((a) => a ?? 'failed'),
+});
+const toolbar = createToolbar({
+  setBadgeText: (text) => void browser.action.setBadgeText({ text }).catch(ignore),
+  setTitle: (title) => void browser.action.setTitle({ title }).catch(ignore),
+  later: (fn, ms) => {
+    const id = setTimeout(fn, ms);
+    return () => clearTimeout(id);
+  },
+  now: Date.now,
+  onNotice: () => feed.schedule(),
+});
+const feed = createPopupFeed({
+  message: () => ({
+    type: 'snapshot',
+    snapshot: buildSnapshot(registry, arming.decisions(), toolbar.notice()),
+  }),
+  now: Date.now,
+  later,
+  onPush: diagnostics.popupPush,
+});
+const dispatcher = createIntentDispatcher({
+  request: requestFrame,
+  pin: (key) => registry.pin(key),
+  removeSession: (key) => registry.removeSession(key),
+  muteTab: (tabId, muted) => void browser.tabs.update(tabId, { muted }).catch(ignore),
+  focusTab: (tabId) =>
+    void browser.tabs
+      .update(tabId, { active: true })
+      .then((tab) => tab && browser.windows.update(tab.windowId as number, { focused: true }))
+      .catch(ignore),
+  record: diagnostics.action,
+  clock: () => performance.now(),
+});
+const tabs = createTabFacts({ registry, ready, getTab: (tabId) => browser.tabs.get(tabId) });
+const framePorts = createFramePorts({
+  report: (identity, origin, state, now) => registry.report(identity, origin, state, now),
+  removeSession: (key) => registry.removeSession(key),
+  learnTab: tabs.learnTab,
+  diagnostics,
+  budget: createMessageBudget(),
+  now: Date.now,
+  later,
+});
+const popupPorts = createPopupPorts({
+  feed,
+  dispatcher,
+  session: (key) => registry.get(key),
+  isRestored,
+  ready,
+  diagnostics,
+});
 
 browser.runtime.onConnect.addListener((port) => {
-  if (port.name === FRAME_PORT) serveFramePort(port, deck, (tabId) => learnTab(deck, tabId));
-  else if (port.name === POPUP_PORT) servePopupPort(port, deck);
+  if (port.name === FRAME_PORT) framePorts.serve(port);
+  else if (port.name === POPUP_PORT) popupPorts.serve(port);
   else {
-    deck.reject('port-name');
+    diagnostics.reject('port-name');
     port.disconnect();
   }
 });
-listenToTabs(deck);
-listenToCommands(deck);
+tabs.listen(browser.tabs);
+browser.commands.onCommand.addListener(
+  createCommandHandler({
+    isRestored,
+    ready,
+    activeSession: () => {
+      const key = registry.activeKey();
+      return key ? (registry.get(key) ?? null) : null;
+    },
+    tab: (tabId) => registry.tab(tabId),
+    seekOffset: () => settings().seekOffsetSeconds,
+    dispatcher,
+    notify: (notice) => toolbar.notify(notice),
+  }),
+);
+watchSettings(() => {
+  arming.schedule();
+  feed.schedule();
+});
 // Tabs opened before this activation (install, update, reload, disable and enable) get the
 // content scripts now, once; `runtime.onInstalled` does not fire on enable, so this is not tied to it.
 const injection = injectOnFirstStart();
@@ -48,22 +155,17 @@ browser.runtime.onInstalled.addListener(({ reason, previousVersion }) => {
     record.injectedTabs = count ?? 0;
   });
 });
-watchSettings(() => deck.changed());
 // Sessions restored from storage whose page went away while the worker was stopped are found once.
-void deck.ready.then(() =>
-  revalidateSessions(
-    () => deck.registry,
-    {
-      hasLivePort,
-      announce: (s) =>
-        browser.tabs.sendMessage(
-          s.tabId,
-          { type: 'announce' },
-          { frameId: s.frameId, documentId: s.documentId },
-        ),
-    },
-    () => deck.changed(),
-  ),
+const revalidation = ready.then(() =>
+  revalidateSessions(registry, {
+    hasLivePort: framePorts.hasLivePort,
+    announce: (s) =>
+      browser.tabs.sendMessage(
+        s.tabId,
+        { type: 'announce' },
+        { frameId: s.frameId, documentId: s.documentId },
+      ),
+  }),
 );
 
 /**
@@ -71,14 +173,16 @@ void deck.ready.then(() =>
  * `serviceWorker.evaluate`); reachable only from the extension's own contexts.
  */
 (globalThis as { mediaDeck?: unknown }).mediaDeck = {
-  get registry() {
-    return deck.registry;
-  },
-  stats: deck.stats,
+  registry,
+  stats: diagnostics.stats,
   /** When this service-worker instance started (epoch ms): tells a restart apart. */
   startedAt: Date.now(),
-  ready: deck.ready,
-  snapshot: () => deck.snapshot(),
+  ready,
+  snapshot: () => buildSnapshot(registry, arming.decisions(), toolbar.notice()),
+  /** The keys of restored sessions found gone, once the check after the restore is done. */
+  revalidation,
+  /** Resolves once every registry change so far is in `chrome.storage.session`. */
+  stored: () => store.idle(),
   /** The `runtime.onInstalled` event this instance handled, or `null` (a restart, not an update). */
   get installed() {
     return installed;

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_FRAME_STATE,
+  frameState,
+  media,
+  metadata,
+  pos,
+  T0,
+} from '../../tests/support/fixtures';
 import type { FrameState } from '../shared/contract';
 import { LIMITS } from '../shared/limits';
 import { type SessionIdentity, sessionKey, type TabInfo } from '../shared/session';
-import { EMPTY_FRAME_STATE, frameState, media, metadata, pos, T0 } from '../shared/test-fixtures';
-import { type RegistryData, SessionRegistry, storedRegistryData } from './session-registry';
+import { buildSnapshot } from './deck-snapshot';
+import { type RegistryChange, type RegistryData, SessionRegistry } from './session-registry';
 
 const ORIGIN = 'https://player.test';
 
@@ -58,8 +66,21 @@ function withReports(...reports: [SessionIdentity, FrameState][]): SessionRegist
   return registry;
 }
 
+/** What a popup would show of `registry` (no auto-PiP decisions, no notice). */
+function snapshotOf(registry: SessionRegistry) {
+  return buildSnapshot(registry, new Map(), null);
+}
+
 function order(registry: SessionRegistry): string[] {
-  return registry.snapshot().sessions.map((s) => s.key);
+  return snapshotOf(registry).sessions.map((s) => s.key);
+}
+
+/** A registry rebuilt from `data` as a restarted worker would: through JSON, into a new one. */
+function restoredFrom(data: unknown, into = new SessionRegistry()): SessionRegistry {
+  const copy = JSON.parse(JSON.stringify(data ?? null)) as Partial<RegistryData> | null;
+  const { sessionData, ...index } = copy ?? {};
+  into.restore(copy === null ? null : index, Array.isArray(sessionData) ? sessionData : []);
+  return into;
 }
 
 describe('SessionRegistry.report', () => {
@@ -160,7 +181,7 @@ describe('SessionRegistry focus', () => {
   it('has no active session when empty', () => {
     const registry = new SessionRegistry();
     expect(registry.activeKey()).toBeNull();
-    expect(registry.snapshot()).toEqual({
+    expect(snapshotOf(registry)).toEqual({
       sessions: [],
       activeKey: null,
       pinnedKey: null,
@@ -260,14 +281,14 @@ describe('SessionRegistry focus', () => {
     // A newer audible start does not steal a pinned focus.
     registry.report(id(3), ORIGIN, playing('C'), T0 + 10);
     expect(registry.activeKey()).toBe(key(1));
-    const snapshot = registry.snapshot();
+    const snapshot = snapshotOf(registry);
     expect(snapshot.pinnedKey).toBe(key(1));
     expect(snapshot.sessions[0]).toMatchObject({ key: key(1), active: true, pinned: true });
     expect(snapshot.sessions.filter((s) => s.pinned)).toHaveLength(1);
 
     expect(registry.pin(null)).toBe(true);
     expect(registry.activeKey()).toBe(key(3));
-    expect(registry.snapshot().pinnedKey).toBeNull();
+    expect(snapshotOf(registry).pinnedKey).toBeNull();
   });
 
   it.each<{ name: string; pin: string | null; first: boolean; second: boolean }>([
@@ -290,7 +311,7 @@ describe('SessionRegistry focus', () => {
     // The page removed its media and kept only a handler: nothing to control any more.
     registry.report(id(1), ORIGIN, frameState({ actions: ['play'] }), T0 + 10);
     expect(registry.activeKey()).toBe(key(2));
-    expect(registry.snapshot().pinnedKey).toBe(key(1));
+    expect(snapshotOf(registry).pinnedKey).toBe(key(1));
   });
 
   it('removing the active session hands focus to the next in the stack', () => {
@@ -319,7 +340,7 @@ describe('SessionRegistry focus', () => {
     const registry = withReports([id(1), playing('A')], [id(2), playing('B')]);
     registry.pin(key(1));
     registry.removeSession(key(1));
-    expect(registry.snapshot().pinnedKey).toBeNull();
+    expect(snapshotOf(registry).pinnedKey).toBeNull();
     expect(registry.activeKey()).toBe(key(2));
     // A new session with the same key is not pinned.
     registry.report(id(1), ORIGIN, paused('A'), T0 + 10);
@@ -484,7 +505,7 @@ describe('SessionRegistry.snapshot', () => {
     registry.report(id(3), ORIGIN, playing('C'), T0 + 2);
     registry.report(id(4), ORIGIN, paused('never played, new'), T0 + 3);
     registry.pin(key(2));
-    const snapshot = registry.snapshot();
+    const snapshot = snapshotOf(registry);
     expect(snapshot.activeKey).toBe(key(2));
     expect(snapshot.sessions.map((s) => s.key)).toEqual([key(2), key(3), key(4), key(1)]);
     expect(snapshot.sessions.map((s) => s.active)).toEqual([true, false, false, false]);
@@ -499,7 +520,7 @@ describe('SessionRegistry.snapshot', () => {
   it('uses the tab facts it knows', () => {
     const registry = withReports([id(1), frameState({ media: media() })]);
     registry.updateTab(1, tabPatch(1, { title: 'Tab title', muted: true, audible: true }));
-    expect(registry.snapshot().sessions[0]).toMatchObject({
+    expect(snapshotOf(registry).sessions[0]).toMatchObject({
       title: 'Tab title',
       tabMuted: true,
       tabAudible: true,
@@ -510,7 +531,7 @@ describe('SessionRegistry.snapshot', () => {
 
   it('agrees with activeKey()', () => {
     const registry = withReports([id(1), playing('A')], [id(2), paused('B')]);
-    expect(registry.snapshot().activeKey).toBe(registry.activeKey());
+    expect(snapshotOf(registry).activeKey).toBe(registry.activeKey());
   });
 });
 
@@ -525,18 +546,16 @@ describe('SessionRegistry persistence', () => {
     registry.updateTab(1, tabPatch(1, { audible: true, active: true }));
     registry.updateTab(2, tabPatch(2, { muted: true, windowId: 2 }));
     registry.pin(key(1));
-    registry.rejected = 3;
     return registry;
   }
 
-  it('round-trips through toData/fromData (via JSON, as storage does)', () => {
+  it('round-trips through toData/restore (via JSON, as storage does)', () => {
     const original = populated();
     const data = original.toData();
-    const restored = SessionRegistry.fromData(JSON.parse(JSON.stringify(data)));
+    const restored = restoredFrom(data);
     expect(restored.toData()).toEqual(data);
-    expect(restored.snapshot()).toEqual(original.snapshot());
+    expect(snapshotOf(restored)).toEqual(snapshotOf(original));
     expect(restored.activeKey()).toBe(key(1));
-    expect(restored.rejected).toBe(3);
     // The restored stack still drives focus: unpinned, the most recent audible start wins.
     restored.pin(null);
     original.pin(null);
@@ -548,14 +567,15 @@ describe('SessionRegistry persistence', () => {
     const registry = populated();
     const data = registry.toData();
     data.stack.length = 0;
+    data.sessionData.length = 0;
     data.sessions.length = 0;
     expect(registry.activeKey()).toBe(key(1));
     expect(registry.all()).toHaveLength(4);
   });
 
-  it('fromData drops stack entries and a pin that name no session', () => {
+  it('restore drops stack entries and a pin that name no session', () => {
     const data = populated().toData();
-    const restored = SessionRegistry.fromData({
+    const restored = restoredFrom({
       ...data,
       stack: ['9:0:GONE', ...data.stack],
       pinned: '9:0:GONE',
@@ -563,6 +583,34 @@ describe('SessionRegistry persistence', () => {
     expect(restored.toData().stack).toEqual(data.stack);
     expect(restored.toData().pinned).toBeNull();
     expect(restored.activeKey()).toBe(key(2));
+  });
+
+  it('restore keeps what was reported since the worker started: newer state, higher focus, its pin', () => {
+    const stored = populated().toData(); // pinned 1, stack 2, 1
+    const live = new SessionRegistry();
+    live.report(id(3), ORIGIN, playing('C, playing now'), T0 + 100);
+    live.report(id(4), ORIGIN, paused('D, new'), T0 + 101);
+    restoredFrom(stored, live);
+    expect(live.get(key(3))?.state.metadata?.title).toBe('C, playing now');
+    expect(
+      live
+        .all()
+        .map((s) => s.key)
+        .sort(),
+    ).toEqual([key(1), key(2), key(2, 4, 'EMBED'), key(3), key(4)].sort());
+    expect(live.toData().stack).toEqual([key(3), key(2), key(1)]);
+    expect(live.activeKey()).toBe(key(1)); // the stored pin, as nothing was pinned since
+    const pinnedSince = new SessionRegistry();
+    pinnedSince.report(id(4), ORIGIN, paused('D'), T0 + 100);
+    pinnedSince.pin(key(4));
+    restoredFrom(stored, pinnedSince);
+    expect(pinnedSince.activeKey()).toBe(key(4));
+  });
+
+  it('restore tells the listener once, with the index changed', () => {
+    const changes: RegistryChange[] = [];
+    restoredFrom(populated().toData(), new SessionRegistry((c) => changes.push(c)));
+    expect(changes).toEqual([{ updated: [], removed: [], index: true }]);
   });
 
   const valid = (): RegistryData => populated().toData();
@@ -575,29 +623,6 @@ describe('SessionRegistry persistence', () => {
     ['an array', () => [valid()]],
     ['an empty object', () => ({})],
     ['sessions not an array', () => ({ ...valid(), sessions: 'many' })],
-    [
-      'a session with an invalid state',
-      () => {
-        const data = valid();
-        return { ...data, sessions: [{ ...data.sessions[0], state: { playbackState: 'x' } }] };
-      },
-    ],
-    [
-      'a session with a javascript: artwork',
-      () => {
-        const data = valid();
-        const [first] = data.sessions;
-        if (!first) throw new Error('fixture');
-        const state = {
-          ...first.state,
-          metadata: {
-            ...metadata({ title: 'x' }),
-            artwork: [{ src: 'javascript:alert(1)', sizes: '', type: '' }],
-          },
-        };
-        return { ...data, sessions: [{ ...first, state }] };
-      },
-    ],
     ['a tab without an id', () => ({ ...valid(), tabs: [{ title: 't' }] })],
     ['a numeric stack', () => ({ ...valid(), stack: [1, 2] })],
     [
@@ -607,25 +632,54 @@ describe('SessionRegistry persistence', () => {
         return rest;
       },
     ],
-    ['NaN rejected', () => ({ ...valid(), rejected: Number.NaN })],
-  ])('fromData(%s) yields an empty registry', (_name, make) => {
+  ])('an unusable index (%s) restores nothing', (_name, make) => {
     let registry: SessionRegistry | undefined;
     expect(() => {
-      registry = SessionRegistry.fromData(make());
+      registry = restoredFrom(make());
     }).not.toThrow();
     expect(registry?.toData()).toEqual({
       sessions: [],
+      sessionData: [],
       tabs: [],
       stack: [],
       pinned: null,
-      rejected: 0,
     });
     expect(registry?.activeKey()).toBeNull();
   });
 
-  // Bug: fromData calls v.safeParse outside any try/catch, so input whose getters or Proxy traps
-  // throw makes it throw, although its contract says it never throws.
-  it('fromData never throws on unreadable input', () => {
+  it.each<[string, (session: RegistryData['sessionData'][number]) => unknown]>([
+    ['an invalid state', (session) => ({ ...session, state: { playbackState: 'x' } })],
+    [
+      'a javascript: artwork',
+      (session) => ({
+        ...session,
+        state: {
+          ...session.state,
+          metadata: {
+            ...metadata({ title: 'x' }),
+            artwork: [{ src: 'javascript:alert(1)', sizes: '', type: '' }],
+          },
+        },
+      }),
+    ],
+    ['a key that does not match its identity', (session) => ({ ...session, tabId: 99 })],
+    ['not an object', () => 'session'],
+  ])('a stored session with %s is left out, the others restored', (_name, spoil) => {
+    const data = valid();
+    const [first, ...rest] = data.sessionData;
+    if (!first) throw new Error('fixture');
+    const registry = restoredFrom({ ...data, sessionData: [spoil(first), ...rest] });
+    expect(registry.get(first.key)).toBeUndefined();
+    expect(registry.all().map((s) => s.key)).toEqual(rest.map((s) => s.key));
+  });
+
+  it('a stored session the index does not list is left out', () => {
+    const data = valid();
+    const registry = restoredFrom({ ...data, sessions: data.sessions.slice(1) });
+    expect(registry.all()).toHaveLength(data.sessionData.length - 1);
+  });
+
+  it('restore never throws on unreadable input', () => {
     const trap = () => {
       throw new Error('trap');
     };
@@ -635,13 +689,50 @@ describe('SessionRegistry persistence', () => {
         throw new Error('getter');
       },
     };
-    for (const input of [hostile, getter, { ...valid(), sessions: hostile }]) {
-      let registry: SessionRegistry | undefined;
-      expect(() => {
-        registry = SessionRegistry.fromData(input);
-      }).not.toThrow();
-      expect(registry?.all()).toEqual([]);
+    for (const [index, sessions] of [
+      [hostile, []],
+      [getter, []],
+      [valid(), [hostile]],
+      [{ ...valid(), sessions: hostile }, []],
+    ] as [unknown, unknown[]][]) {
+      const registry = new SessionRegistry();
+      expect(() => registry.restore(index, sessions)).not.toThrow();
     }
+  });
+});
+
+describe('SessionRegistry changes', () => {
+  it('tells the listener what each mutation changed', () => {
+    const changes: RegistryChange[] = [];
+    const registry = new SessionRegistry((c) => changes.push(c));
+    const next = () => changes.splice(0);
+    registry.report(id(1), ORIGIN, paused('A'), T0);
+    expect(next()).toEqual([{ updated: [key(1)], removed: [], index: true }]);
+    registry.report(
+      id(1),
+      ORIGIN,
+      { ...paused('A'), positionState: pos({ position: 50 }) },
+      T0 + 1,
+    );
+    expect(next()).toEqual([{ updated: [key(1)], removed: [], index: false }]);
+    registry.report(id(1), ORIGIN, playing('A'), T0 + 2); // an audible start raises it
+    expect(next()).toEqual([{ updated: [key(1)], removed: [], index: true }]);
+    registry.report(id(1), ORIGIN, playing('A'), T0 + 3); // the same again
+    expect(next()).toEqual([]);
+    registry.pin(key(1));
+    registry.updateTab(1, tabPatch(1));
+    registry.activateTab(1, 1);
+    expect(next()).toEqual([
+      { updated: [], removed: [], index: true },
+      { updated: [], removed: [], index: true },
+      { updated: [], removed: [], index: true },
+    ]);
+    registry.report(id(1, 3), ORIGIN, paused('B'), T0 + 4);
+    next();
+    registry.removeTab(1);
+    expect(next()).toEqual([{ updated: [], removed: [key(1), key(1, 3)], index: true }]);
+    expect(registry.removeTab(1)).toBe(false);
+    expect(next()).toEqual([]);
   });
 });
 
@@ -685,63 +776,6 @@ describe('SessionRegistry isolation', () => {
     expect(registry.report(id(1, 0, 'NEW'), ORIGIN, paused('New page'), T0 + 10)).toBe('added');
     expect(registry.get(key(1, 0, 'OLD'))?.state.metadata?.title).toBe('Old page');
     expect(registry.get(key(1, 0, 'NEW'))?.state.metadata?.title).toBe('New page');
-  });
-});
-
-describe('storedRegistryData', () => {
-  it('slim drops data: artwork and chapters, bare all artwork; both keep what a restart needs', () => {
-    const registry = new SessionRegistry();
-    const data = `data:image/png;base64,${'A'.repeat(100_000)}`;
-    registry.report(
-      id(1),
-      ORIGIN,
-      frameState({
-        metadata: metadata({
-          title: 'Heavy',
-          artwork: [
-            { src: data, sizes: '96x96', type: 'image/png' },
-            { src: 'https://img.test/a.png', sizes: '256x256', type: 'image/png' },
-          ],
-          chapterInfo: [
-            { title: 'c', startTime: 0, artwork: [{ src: data, sizes: '', type: '' }] },
-          ],
-        }),
-        actions: ['play', 'pause'],
-        playbackState: 'playing',
-      }),
-      T0,
-    );
-    registry.report(id(2), ORIGIN, paused('Light'), T0 + 1);
-    registry.report(id(3), ORIGIN, frameState({ metadata: null, media: media() }), T0 + 2);
-    registry.pin(key(2));
-    const full = registry.toData();
-    const slim = storedRegistryData(full, 'slim');
-    const bare = storedRegistryData(full, 'bare');
-
-    expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(full).length / 50);
-    const heavy = slim.sessions.find((s) => s.key === key(1));
-    expect(heavy?.state.metadata?.artwork.map((a) => a.src)).toEqual(['https://img.test/a.png']);
-    expect(heavy?.state.metadata?.chapterInfo).toEqual([]);
-    expect(heavy?.state.metadata?.title).toBe('Heavy');
-    // Sessions without data artwork, or without metadata, are untouched.
-    expect(slim.sessions.find((s) => s.key === key(2))).toEqual(
-      full.sessions.find((s) => s.key === key(2)),
-    );
-    expect(slim.sessions.find((s) => s.key === key(3))).toEqual(
-      full.sessions.find((s) => s.key === key(3)),
-    );
-    // It restores: same sessions, stack and pin; and the full copy was not changed.
-    const restored = SessionRegistry.fromData(slim);
-    expect(restored.all().map((s) => s.key)).toEqual(registry.all().map((s) => s.key));
-    expect(restored.snapshot().pinnedKey).toBe(key(2));
-    expect(restored.activeKey()).toBe(registry.activeKey());
-    expect(full.sessions.find((s) => s.key === key(1))?.state.metadata?.artwork).toHaveLength(2);
-    // Bare: no artwork anywhere, the rest as slim.
-    expect(bare.sessions.flatMap((s) => s.state.metadata?.artwork ?? [])).toEqual([]);
-    expect(bare.sessions.map((s) => s.state.metadata?.title ?? null)).toEqual(
-      slim.sessions.map((s) => s.state.metadata?.title ?? null),
-    );
-    expect(SessionRegistry.fromData(bare).snapshot().pinnedKey).toBe(key(2));
   });
 });
 

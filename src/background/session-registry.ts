@@ -1,32 +1,31 @@
 /**
- * The session registry (DESIGN.md § The session model): every frame's media session, the tabs
- * they live in, the audio-focus stack and the user's pin. Pure: no browser API is touched here,
- * so the service worker glue feeds it events and the unit tests feed it tables.
+ * The session registry (docs/architecture.md § The session model): every frame's media session,
+ * the tabs they live in, the audio-focus stack and the user's pin. Pure: no browser API is touched
+ * here, so the service worker glue feeds it events and the unit tests feed it tables. Every change
+ * is announced to one listener (`RegistryChange`), which the service worker fans out to
+ * persistence, the popup feed and automatic picture-in-picture.
  */
 import * as v from 'valibot';
 import { artworkChars } from '../shared/artwork';
 import { type FrameState, FrameStateSchema } from '../shared/contract';
+import { isEmptyFrameState } from '../shared/frame-state';
+import { LIMITS } from '../shared/limits';
+import {
+  isAudiblyPlaying,
+  isControllable,
+  isTransientSound,
+  type Session,
+  type SessionIdentity,
+  sessionKey,
+  type TabInfo,
+} from '../shared/session';
 import {
   dropFromStack,
   type FocusCandidate,
   orderSessions,
   pickActive,
   raiseInStack,
-} from '../shared/focus-policy';
-import { isEmptyFrameState } from '../shared/frame-state';
-import { LIMITS } from '../shared/limits';
-import {
-  type DeckSnapshot,
-  isAudiblyPlaying,
-  isControllable,
-  isTransientSound,
-  type Session,
-  type SessionIdentity,
-  type SessionView,
-  sessionKey,
-  type TabInfo,
-  toSessionView,
-} from '../shared/session';
+} from './focus-policy';
 
 /**
  * What `report` did to the registry. `'refused'`: a new session in a tab that already holds
@@ -43,7 +42,7 @@ const TabInfoSchema = v.object({
   muted: v.boolean(),
   active: v.boolean(),
 });
-const SessionSchema = v.object({
+export const SessionSchema = v.object({
   key: v.string(),
   tabId: v.number(),
   frameId: v.number(),
@@ -53,53 +52,60 @@ const SessionSchema = v.object({
   firstSeenAt: v.number(),
   updatedAt: v.number(),
 });
-/** The registry as stored in `chrome.storage.session` between service-worker lifetimes. */
-export const RegistryDataSchema = v.object({
-  sessions: v.array(SessionSchema),
+/**
+ * Everything but the sessions themselves: the tab facts, the focus stack and the pin, and which
+ * sessions exist. Small; src/background/registry-store.ts stores it under one key.
+ */
+export const RegistryIndexSchema = v.object({
+  sessions: v.array(v.string()),
   tabs: v.array(TabInfoSchema),
   stack: v.array(v.string()),
   pinned: v.nullable(v.string()),
-  rejected: v.number(),
 });
-export type RegistryData = v.InferOutput<typeof RegistryDataSchema>;
+export type RegistryIndex = v.InferOutput<typeof RegistryIndexSchema>;
 
-/**
- * What the service worker stores of `data` in `chrome.storage.session` (10 MB for everything):
- * `'slim'` drops `data:` artwork and chapters, `'bare'` (when even that does not fit) all artwork.
- * Identities, titles, the focus stack and the pin always survive a restart; the large parts come
- * back at once after it, when live pages re-announce their full state (`revalidateSessions`).
- * Writing the full registry on every change would also cost a page's every report a rewrite of
- * every other frame's artwork.
- */
-export function storedRegistryData(data: RegistryData, form: 'slim' | 'bare'): RegistryData {
-  return {
-    ...data,
-    sessions: data.sessions.map((session) => {
-      const metadata = session.state.metadata;
-      if (!metadata) return session;
-      const artwork =
-        form === 'bare' ? [] : metadata.artwork.filter((image) => !image.src.startsWith('data:'));
-      if (artwork.length === metadata.artwork.length && metadata.chapterInfo.length === 0) {
-        return session;
-      }
-      return {
-        ...session,
-        state: { ...session.state, metadata: { ...metadata, artwork, chapterInfo: [] } },
-      };
-    }),
-  };
+/** The whole registry as plain data: its index and every session. */
+export interface RegistryData extends RegistryIndex {
+  sessionData: Session[];
 }
 
-/** The registry. Every mutating method returns whether anything a popup shows changed. */
+/**
+ * What one mutation changed, for the listener: sessions added or updated, sessions removed, and
+ * whether the index (tabs, focus stack, pin, the set of sessions) changed. A focus or pin change is
+ * in `index`; a position update alone is not.
+ */
+export interface RegistryChange {
+  updated: readonly string[];
+  removed: readonly string[];
+  index: boolean;
+}
+
+/** The sessions in display order, with the active and pinned keys. */
+export interface DisplayOrder {
+  activeKey: string | null;
+  pinnedKey: string | null;
+  /** Active first, then the focus stack, then the rest newest first; transient sounds left out. */
+  sessions: Session[];
+}
+
+/**
+ * The registry. Every mutating method returns whether anything changed, and tells the listener
+ * what (`RegistryChange`) before it returns.
+ */
 export class SessionRegistry {
   private readonly sessions = new Map<string, Session>();
   private readonly tabs = new Map<number, TabInfo>();
   private stack: string[] = [];
   private pinned: string | null = null;
-  /** Messages refused because they failed validation or came from an unknown sender. */
-  rejected = 0;
   /** Reports kept without their artwork because their tab's `LIMITS.tabArtworkChars` was spent. */
   artworkTrimmed = 0;
+
+  /** @param onChange called after every change, synchronously; it must not mutate the registry. */
+  constructor(private readonly onChange: (change: RegistryChange) => void = () => {}) {}
+
+  private emit(updated: readonly string[], removed: readonly string[], index: boolean): void {
+    this.onChange({ updated, removed, index });
+  }
 
   /**
    * Records the full state one frame reported. An empty state (nothing declared, no media)
@@ -136,8 +142,9 @@ export class SessionRegistry {
       firstSeenAt: previous?.firstSeenAt ?? now,
       updatedAt: now,
     });
-    if (!wasAudible && isAudiblyPlaying(state, tabAudible))
-      this.stack = raiseInStack(this.stack, key);
+    const raised = !wasAudible && isAudiblyPlaying(state, tabAudible);
+    if (raised) this.stack = raiseInStack(this.stack, key);
+    this.emit([key], [], raised || !previous);
     return previous ? 'updated' : 'added';
   }
 
@@ -172,20 +179,32 @@ export class SessionRegistry {
 
   /** Removes one session (its frame navigated, unloaded or disconnected). */
   removeSession(key: string): boolean {
-    if (!this.sessions.delete(key)) return false;
-    this.stack = dropFromStack(this.stack, key);
-    if (this.pinned === key) this.pinned = null;
-    this.forgetTabIfUnused(key.split(':')[0]);
+    const session = this.sessions.get(key);
+    if (!session) return false;
+    this.forget(session);
+    this.emit([], [key], true);
     return true;
+  }
+
+  private forget(session: Session): void {
+    this.sessions.delete(session.key);
+    this.stack = dropFromStack(this.stack, session.key);
+    if (this.pinned === session.key) this.pinned = null;
+    if (!this.hasTab(session.tabId)) this.tabs.delete(session.tabId);
   }
 
   /** Removes every session of a tab and the tab itself (closed, or replaced by another). */
   removeTab(tabId: number): boolean {
-    let changed = this.tabs.delete(tabId);
+    const hadTab = this.tabs.delete(tabId);
+    const removed: string[] = [];
     for (const session of [...this.sessions.values()]) {
-      if (session.tabId === tabId) changed = this.removeSession(session.key) || changed;
+      if (session.tabId !== tabId) continue;
+      this.forget(session);
+      removed.push(session.key);
     }
-    return changed;
+    if (!hadTab && removed.length === 0) return false;
+    this.emit([], removed, true);
+    return true;
   }
 
   /** Whether any session lives in `tabId` (so the glue knows which tab events matter). */
@@ -226,6 +245,7 @@ export class SessionRegistry {
       }
     }
     this.tabs.set(tabId, next);
+    this.emit([], [], true);
     return true;
   }
 
@@ -240,6 +260,7 @@ export class SessionRegistry {
         changed = true;
       }
     }
+    if (changed) this.emit([], [], true);
     return changed;
   }
 
@@ -248,6 +269,7 @@ export class SessionRegistry {
     if (key !== null && !this.sessions.has(key)) return false;
     if (this.pinned === key) return false;
     this.pinned = key;
+    this.emit([], [], true);
     return true;
   }
 
@@ -279,73 +301,84 @@ export class SessionRegistry {
     return pickActive(this.stack, this.candidates(), this.pinned);
   }
 
-  /**
-   * What an open popup shows: sessions in display order, active first; no transient sounds.
-   * `notice` is the service worker's last short message for the user, if recent; `autoPip` says
-   * whether a session is armed for automatic picture-in-picture, or why not.
-   */
-  snapshot(
-    notice: string | null = null,
-    autoPip: (session: Session) => SessionView['autoPip'] = () => ({ armed: false, reason: null }),
-  ): DeckSnapshot {
+  /** The sessions a popup lists, in display order (docs/architecture.md § Focus policy). */
+  displayOrder(): DisplayOrder {
     const candidates = this.candidates();
     const activeKey = pickActive(this.stack, candidates, this.pinned);
     const listed = candidates.filter(
       (c) => !isTransientSound((this.sessions.get(c.key) as Session).state),
     );
-    const order = orderSessions(this.stack, listed, activeKey);
     return {
       activeKey,
       pinnedKey: this.pinned,
-      notice,
-      sessions: order.map((key) => {
-        const session = this.sessions.get(key) as Session;
-        return toSessionView(session, this.tabs.get(session.tabId), {
-          active: key === activeKey,
-          pinned: key === this.pinned,
-          autoPip: autoPip(session),
-        });
-      }),
+      sessions: orderSessions(this.stack, listed, activeKey).map(
+        (key) => this.sessions.get(key) as Session,
+      ),
     };
   }
 
-  /** Plain data for `chrome.storage.session`. */
-  toData(): RegistryData {
+  /** The index as plain data (no session states). */
+  index(): RegistryIndex {
     return {
-      sessions: this.all(),
+      sessions: [...this.sessions.keys()],
       tabs: [...this.tabs.values()],
       stack: [...this.stack],
       pinned: this.pinned,
-      rejected: this.rejected,
     };
   }
 
-  /**
-   * Rebuilds a registry from `toData()` output. Invalid data yields an empty registry (a new
-   * extension version may have changed the shape); it never throws.
-   */
-  static fromData(data: unknown): SessionRegistry {
-    const registry = new SessionRegistry();
-    let parsed: ReturnType<typeof v.safeParse<typeof RegistryDataSchema>>;
-    try {
-      parsed = v.safeParse(RegistryDataSchema, data);
-    } catch {
-      return registry; // Unreadable (a getter or Proxy trap that throws).
-    }
-    if (!parsed.success) return registry;
-    for (const s of parsed.output.sessions) registry.sessions.set(s.key, s);
-    for (const t of parsed.output.tabs) registry.tabs.set(t.tabId, t);
-    registry.stack = parsed.output.stack.filter((k) => registry.sessions.has(k));
-    registry.pinned =
-      parsed.output.pinned !== null && registry.sessions.has(parsed.output.pinned)
-        ? parsed.output.pinned
-        : null;
-    registry.rejected = parsed.output.rejected;
-    return registry;
+  /** The whole registry as plain data (the unit tests compare it). */
+  toData(): RegistryData {
+    return { ...this.index(), sessionData: this.all() };
   }
 
-  private forgetTabIfUnused(tabIdText: string | undefined): void {
-    const tabId = Number(tabIdText);
-    if (!this.hasTab(tabId)) this.tabs.delete(tabId);
+  /**
+   * Merges what `chrome.storage.session` held into this registry, after a service-worker restart:
+   * `index` (a `RegistryIndex`) and `sessions` (each a `Session`). Invalid data is ignored entry by
+   * entry (a new extension version may have changed the shape); it never throws. Anything reported
+   * since this worker started is newer and wins: such sessions keep their state, stay above the
+   * stored ones in the focus stack, and a pin made since wins.
+   */
+  restore(index: unknown, sessions: readonly unknown[]): void {
+    let parsedIndex: RegistryIndex;
+    try {
+      const result = v.safeParse(RegistryIndexSchema, index);
+      if (!result.success) return;
+      parsedIndex = result.output;
+    } catch {
+      return; // Unreadable (a getter or Proxy trap that throws).
+    }
+    const listed = new Set(parsedIndex.sessions);
+    const restored: string[] = [];
+    for (const raw of sessions) {
+      let session: Session;
+      try {
+        const result = v.safeParse(SessionSchema, raw);
+        if (!result.success) continue;
+        session = result.output;
+      } catch {
+        continue;
+      }
+      if (!listed.has(session.key) || this.sessions.has(session.key)) continue;
+      if (session.key !== sessionKey(session)) continue;
+      this.sessions.set(session.key, session);
+      restored.push(session.key);
+    }
+    for (const tab of parsedIndex.tabs) {
+      if (!this.tabs.has(tab.tabId) && this.hasTab(tab.tabId)) this.tabs.set(tab.tabId, tab);
+    }
+    const live = new Set(this.stack);
+    this.stack = [
+      ...this.stack,
+      ...parsedIndex.stack.filter((k) => !live.has(k) && this.sessions.has(k)),
+    ];
+    if (
+      this.pinned === null &&
+      parsedIndex.pinned !== null &&
+      this.sessions.has(parsedIndex.pinned)
+    ) {
+      this.pinned = parsedIndex.pinned;
+    }
+    this.emit([], [], true);
   }
 }

@@ -1,13 +1,14 @@
 /**
- * Keeps the registry's tab facts in step with `chrome.tabs` (DESIGN.md § The session model, "tab"):
- * closed and replaced tabs drop their sessions; audible, muted, title, URL and activation changes
- * update the tab. Events for tabs without sessions return at once.
+ * Keeps the registry's tab facts in step with `chrome.tabs` (docs/architecture.md § The session
+ * model): closed and replaced tabs drop their sessions; audible, muted, title, URL and activation
+ * changes update the tab. Events for tabs without sessions change nothing.
  */
-import browser, { type Tabs } from 'webextension-polyfill';
-import type { Deck } from './deck';
+import type { Tabs } from 'webextension-polyfill';
+import type { TabInfo } from '../shared/session';
+import type { SessionRegistry } from './session-registry';
 
 /** The registry's view of a `tabs.Tab`. */
-export function tabFacts(tab: Tabs.Tab) {
+export function tabFacts(tab: Tabs.Tab): Omit<TabInfo, 'tabId'> {
   return {
     windowId: tab.windowId ?? -1,
     title: tab.title ?? '',
@@ -18,47 +19,69 @@ export function tabFacts(tab: Tabs.Tab) {
   };
 }
 
-/** Fetches a tab's facts once its first session appears. */
-export function learnTab(deck: Deck, tabId: number): void {
-  if (deck.registry.knowsTab(tabId)) return;
-  void browser.tabs.get(tabId).then(
-    (tab) => {
-      if (deck.registry.updateTab(tabId, tabFacts(tab))) deck.changed();
-    },
-    () => {
-      if (deck.registry.removeTab(tabId)) deck.changed(); // The tab is already gone.
-    },
-  );
+/** What following tabs needs from its surroundings. */
+export interface TabEventDeps {
+  registry: Pick<SessionRegistry, 'knowsTab' | 'updateTab' | 'removeTab' | 'activateTab'>;
+  /** Resolves once the registry was restored (events wait for it). */
+  ready: Promise<void>;
+  /** `tabs.get`. */
+  getTab(tabId: number): Promise<Tabs.Tab>;
 }
 
-/** Registers the `chrome.tabs` listeners. Call synchronously at the service worker's top level. */
-export function listenToTabs(deck: Deck): void {
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void deck.ready.then(() => {
-      if (deck.registry.removeTab(tabId)) deck.changed();
-    });
-  });
-  browser.tabs.onReplaced.addListener((_addedTabId, removedTabId) => {
-    void deck.ready.then(() => {
-      if (deck.registry.removeTab(removedTabId)) deck.changed();
-    });
-  });
-  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (
-      change.audible === undefined &&
-      change.mutedInfo === undefined &&
-      change.title === undefined &&
-      change.url === undefined
-    ) {
-      return;
-    }
-    void deck.ready.then(() => {
-      if (deck.registry.updateTab(tabId, tabFacts(tab))) deck.changed();
-    });
-  });
-  browser.tabs.onActivated.addListener(({ tabId, windowId }) => {
-    void deck.ready.then(() => {
-      if (deck.registry.activateTab(tabId, windowId)) deck.changed();
-    });
-  });
+/** The `browser.tabs` events followed. */
+export interface TabEvents {
+  onRemoved: { addListener(fn: (tabId: number) => void): void };
+  onReplaced: { addListener(fn: (addedTabId: number, removedTabId: number) => void): void };
+  onUpdated: {
+    addListener(
+      fn: (tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab) => void,
+    ): void;
+  };
+  onActivated: {
+    addListener(fn: (info: { tabId: number; windowId: number }) => void): void;
+  };
+}
+
+/** Tab facts for the registry. */
+export interface TabFacts {
+  /** Fetches a tab's facts once its first session appears. */
+  learnTab(tabId: number): void;
+  /** Registers the listeners. Call synchronously at the service worker's top level. */
+  listen(events: TabEvents): void;
+}
+
+/** Creates the tab facts follower. */
+export function createTabFacts(deps: TabEventDeps): TabFacts {
+  const { registry, ready } = deps;
+  return {
+    learnTab(tabId) {
+      if (registry.knowsTab(tabId)) return;
+      deps.getTab(tabId).then(
+        (tab) => registry.updateTab(tabId, tabFacts(tab)),
+        () => registry.removeTab(tabId), // the tab is already gone
+      );
+    },
+    listen(events) {
+      events.onRemoved.addListener((tabId) => {
+        void ready.then(() => registry.removeTab(tabId));
+      });
+      events.onReplaced.addListener((_added, removedTabId) => {
+        void ready.then(() => registry.removeTab(removedTabId));
+      });
+      events.onUpdated.addListener((tabId, change, tab) => {
+        if (
+          change.audible === undefined &&
+          change.mutedInfo === undefined &&
+          change.title === undefined &&
+          change.url === undefined
+        ) {
+          return;
+        }
+        void ready.then(() => registry.updateTab(tabId, tabFacts(tab)));
+      });
+      events.onActivated.addListener(({ tabId, windowId }) => {
+        void ready.then(() => registry.activateTab(tabId, windowId));
+      });
+    },
+  };
 }

@@ -1,5 +1,5 @@
 /**
- * ISOLATED-world bridge (DESIGN.md § Contexts): runs in every frame at document_start. It opens
+ * ISOLATED-world bridge (docs/architecture.md § Data path): runs in every frame at document_start. It opens
  * the private channel to the MAIN world, validates everything that comes through it, coalesces
  * state reports, and opens its Port to the service worker only once the frame has media to report,
  * so a page without media costs the service worker nothing. It also carries actions the service
@@ -12,10 +12,14 @@ import {
   type BridgeToMain,
   type BridgeToWorker,
   FRAME_PORT,
+  type FrameAnswer,
   type FrameState,
+  type MainToBridge,
   MainToBridgeSchema,
   parseMessage,
+  type WorkerToBridge,
   WorkerToBridgeSchema,
+  WorkerToFrameSchema,
 } from '../shared/contract';
 import { isEmptyFrameState } from '../shared/frame-state';
 import { effectivePlaybackState } from '../shared/session';
@@ -44,6 +48,13 @@ const channel = new MessageChannel();
 let dropped = 0;
 let workerPort: Runtime.Port | null = null;
 let extensionGone = false;
+/**
+ * Epoch ms before which no new Port is opened: the service worker refused this frame for sending
+ * over its budget (`WorkerToFrame`). A Port closed without that (the worker stopped) is opened
+ * again at once. Whether a resend is set for then.
+ */
+let waitUntil = 0;
+let resendSet = false;
 let nextActionId = 1;
 const pendingActions = new Map<number, (outcome: ActionOutcome) => void>();
 
@@ -53,6 +64,18 @@ function post(state: FrameState, retry = true): void {
   if ((document as { prerendering?: boolean }).prerendering) return;
   if (!workerPort) {
     if (isEmptyFrameState(state)) return; // Still nothing to report: stay silent.
+    const wait = waitUntil - Date.now();
+    if (wait > 0) {
+      // Refused a moment ago: the latest state goes once the wait is over.
+      if (!resendSet) {
+        resendSet = true;
+        setTimeout(() => {
+          resendSet = false;
+          coalescer.resend();
+        }, wait);
+      }
+      return;
+    }
     try {
       workerPort = browser.runtime.connect({ name: FRAME_PORT });
     } catch {
@@ -61,6 +84,10 @@ function post(state: FrameState, retry = true): void {
       return;
     }
     const thisPort = workerPort;
+    workerPort.onMessage.addListener((raw: unknown) => {
+      const parsed = parseMessage(WorkerToFrameSchema, raw);
+      if (parsed.ok) waitUntil = Date.now() + parsed.value.retryAfterMs;
+    });
     workerPort.onDisconnect.addListener(() => {
       if (workerPort !== thisPort) return; // an older Port, already replaced
       workerPort = null;
@@ -87,50 +114,68 @@ const coalescer = createCoalescer({
   send: post,
 });
 
+/** What the MAIN world sends, by type. */
+const fromMain: {
+  [T in MainToBridge['type']]: (message: Extract<MainToBridge, { type: T }>) => void;
+} = {
+  state: ({ state }) => coalescer.push(state),
+  answer: ({ id, outcome }) => {
+    pendingActions.get(id)?.(outcome);
+    pendingActions.delete(id);
+  },
+};
+
 channel.port1.onmessage = (event: MessageEvent) => {
   const parsed = parseMessage(MainToBridgeSchema, event.data);
   if (!parsed.ok) {
     dropped++;
     return;
   }
-  const message = parsed.value;
-  if (message.type === 'state') {
-    coalescer.push(message.state);
-  } else {
-    pendingActions.get(message.id)?.(message.outcome);
-    pendingActions.delete(message.id);
-  }
+  (fromMain[parsed.value.type] as (message: MainToBridge) => void)(parsed.value);
+};
+
+/** Passes a request to the MAIN world and resolves to its answer (`'unsupported'` if none comes). */
+function toMain(request: BridgeToMain['request']): Promise<ActionOutcome> {
+  const id = nextActionId++;
+  const message: BridgeToMain = { type: 'request', id, request };
+  return new Promise<ActionOutcome>((resolve) => {
+    pendingActions.set(id, resolve);
+    channel.port1.postMessage(message);
+    setTimeout(() => {
+      if (pendingActions.delete(id)) resolve('unsupported');
+    }, ACTION_TIMEOUT_MS);
+  });
+}
+
+/** What the service worker asks, by type, each answered as `FRAME_ANSWERS` pairs it. */
+const fromWorker: {
+  [T in WorkerToBridge['type']]: (
+    message: Extract<WorkerToBridge, { type: T }>,
+  ) => Promise<FrameAnswer<T>>;
+} = {
+  // The service worker asks whether this document still has a session (after a restart,
+  // revalidate-sessions.ts) or whether a bridge is alive here at all (before injecting,
+  // inject-open-tabs.ts): answer, and re-post the state on a new Port so that the worker sees
+  // this frame's later disconnect again.
+  announce: () => {
+    const latest = coalescer.latest();
+    if (!latest || isEmptyFrameState(latest)) return Promise.resolve(false);
+    waitUntil = 0; // asked by the worker itself: it takes this frame's Port now
+    coalescer.resend();
+    return Promise.resolve(true);
+  },
+  'run-action': toMain,
+  'picture-in-picture': toMain,
+  'auto-pip': toMain,
 };
 
 browser.runtime.onMessage.addListener((raw: unknown) => {
   if (extensionGone) return undefined;
   const parsed = parseMessage(WorkerToBridgeSchema, raw);
   if (!parsed.ok) return undefined;
-  const message = parsed.value;
-  if (message.type === 'announce') {
-    // The service worker asks whether this document still has a session (after a restart,
-    // revalidate-sessions.ts) or whether a bridge is alive here at all (before injecting,
-    // inject-open-tabs.ts): answer, and re-post the state on a new Port so that the worker sees
-    // this frame's later disconnect again.
-    const latest = coalescer.latest();
-    if (!latest || isEmptyFrameState(latest)) return Promise.resolve(false);
-    coalescer.resend();
-    return Promise.resolve(true);
-  }
-  const id = nextActionId++;
-  const request: BridgeToMain =
-    message.type === 'run-action'
-      ? { type: 'run-action', id, details: message.details }
-      : message.type === 'picture-in-picture'
-        ? { type: 'picture-in-picture', id, target: message.target }
-        : { type: 'auto-pip', id, arm: message.arm, seekOffset: message.seekOffset };
-  return new Promise<ActionOutcome>((resolve) => {
-    pendingActions.set(id, resolve);
-    channel.port1.postMessage(request);
-    setTimeout(() => {
-      if (pendingActions.delete(id)) resolve('unsupported');
-    }, ACTION_TIMEOUT_MS);
-  });
+  return (fromWorker[parsed.value.type] as (message: WorkerToBridge) => Promise<unknown>)(
+    parsed.value,
+  );
 });
 
 scope[INSTANCE_KEY] = {

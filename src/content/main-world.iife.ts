@@ -1,5 +1,5 @@
 /**
- * MAIN-world content script (DESIGN.md § Contexts): runs in every frame at document_start,
+ * MAIN-world content script (docs/architecture.md § Data path): runs in every frame at document_start,
  * before the page's first script, wraps `MediaSession` and watches media elements, and talks only
  * to the bridge over a private `MessagePort`. Imports nothing that touches `chrome.*`.
  *
@@ -15,8 +15,8 @@
  */
 
 import { CHANNEL_EVENT } from '../shared/channel';
-import type { BridgeToMain, MainToBridge } from '../shared/contract';
-import { runAction } from './main-world/action-runner';
+import type { ActionOutcome, BridgeToMain, FrameRequest, MainToBridge } from '../shared/contract';
+import { performAction } from './main-world/action-runner';
 import { createAutoPip } from './main-world/auto-pip';
 import {
   addListener,
@@ -63,24 +63,35 @@ function start(): void {
     record,
     media,
     () => buildFrameState(record, media),
-    (details) => runAction(details, record, media),
+    (details) => performAction(details, record, media),
   );
+
+  /** What the service worker asks of this frame, by request type; `done` takes the outcome. */
+  const requests: {
+    [T in FrameRequest['type']]: (
+      request: Extract<FrameRequest, { type: T }>,
+      done: (outcome: ActionOutcome) => void,
+    ) => void;
+  } = {
+    'run-action': ({ details }, done) => done(performAction(details, record, media)),
+    'auto-pip': ({ arm, seekOffset }, done) => done(autoPip.set(arm, seekOffset)),
+    'picture-in-picture': ({ target }, done) =>
+      togglePictureInPicture(target, record, media, (outcome) => {
+        done(outcome);
+        reporter.schedule(); // `pictureInPicture` of the primary element may have changed
+      }),
+  };
 
   function onBridgeMessage(event: MessageEvent): void {
     try {
       const data = messageEventData?.(event) as BridgeToMain | undefined;
-      if (!data) return;
-      const { id } = data;
-      if (data.type === 'run-action') {
-        send({ type: 'action-result', id, outcome: runAction(data.details, record, media) });
-      } else if (data.type === 'auto-pip') {
-        send({ type: 'action-result', id, outcome: autoPip.set(data.arm, data.seekOffset) });
-      } else if (data.type === 'picture-in-picture') {
-        togglePictureInPicture(data.target, record, media, (outcome) => {
-          send({ type: 'action-result', id, outcome });
-          reporter.schedule(); // `pictureInPicture` of the primary element may have changed
-        });
-      }
+      if (data?.type !== 'request') return;
+      const { id, request } = data;
+      const run = requests[request.type] as (
+        request: FrameRequest,
+        done: (outcome: ActionOutcome) => void,
+      ) => void;
+      run(request, (outcome) => send({ type: 'answer', id, outcome }));
     } catch {}
   }
 

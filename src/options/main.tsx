@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { createSettingsStore, type SettingsStorage } from '../shared/settings-store';
+import { createSettingsStore, type SettingsStorage } from '../ui/settings-store';
 import { OptionsApp } from './options-app';
 import './options.css';
 

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, MAX_LISTED_HOSTS, type Settings } from '../shared/settings';
-import type { SettingsState, SettingsStore } from '../shared/settings-store';
+import type { SettingsState, SettingsStore } from '../ui/settings-store';
 import { OptionsApp } from './options-app';
 
 /**

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
-import type { SettingsStore } from '../shared/settings-store';
+import type { SettingsStore } from '../ui/settings-store';
 import { useStore } from '../ui/use-store';
 import { AutoPipChoice } from './components/auto-pip-mode';
 import { HostList } from './components/host-list';

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MUSIC_ACTIONS, sessionView, snapshotOf, T0 } from '../../tests/support/fixtures';
 import {
   type DeckSnapshot,
   type MediaImage,
@@ -8,7 +9,6 @@ import {
   parseMessage,
   type SessionView,
 } from '../shared/contract';
-import { MUSIC_ACTIONS, sessionView, snapshotOf, T0 } from '../shared/test-fixtures';
 import { App } from './app';
 import type { DeckState, DeckStore } from './deck-store';
 
@@ -222,32 +222,57 @@ describe('App: controls', () => {
   it.each<{ label: string; details: PopupToWorker }>([
     {
       label: 'Previous track',
-      details: { type: 'media-action', key: KEY, details: { action: 'previoustrack' } },
+      details: {
+        type: 'intent',
+        key: KEY,
+        intent: { kind: 'action', details: { action: 'previoustrack' } },
+      },
     },
     {
       label: 'Seek backward 10 seconds',
       details: {
-        type: 'media-action',
+        type: 'intent',
         key: KEY,
-        details: { action: 'seekbackward', seekOffset: 10 },
+        intent: { kind: 'action', details: { action: 'seekbackward', seekOffset: 10 } },
       },
     },
-    { label: 'Pause', details: { type: 'media-action', key: KEY, details: { action: 'pause' } } },
+    {
+      label: 'Pause',
+      details: {
+        type: 'intent',
+        key: KEY,
+        intent: { kind: 'action', details: { action: 'pause' } },
+      },
+    },
     {
       label: 'Seek forward 10 seconds',
       details: {
-        type: 'media-action',
+        type: 'intent',
         key: KEY,
-        details: { action: 'seekforward', seekOffset: 10 },
+        intent: { kind: 'action', details: { action: 'seekforward', seekOffset: 10 } },
       },
     },
     {
       label: 'Next track',
-      details: { type: 'media-action', key: KEY, details: { action: 'nexttrack' } },
+      details: {
+        type: 'intent',
+        key: KEY,
+        intent: { kind: 'action', details: { action: 'nexttrack' } },
+      },
     },
-    { label: 'Stop', details: { type: 'media-action', key: KEY, details: { action: 'stop' } } },
-    { label: 'Mute tab', details: { type: 'mute-tab', key: KEY, muted: true } },
-    { label: 'Go to tab', details: { type: 'focus-tab', key: KEY } },
+    {
+      label: 'Stop',
+      details: {
+        type: 'intent',
+        key: KEY,
+        intent: { kind: 'action', details: { action: 'stop' } },
+      },
+    },
+    {
+      label: 'Mute tab',
+      details: { type: 'intent', key: KEY, intent: { kind: 'mute-tab', muted: true } },
+    },
+    { label: 'Go to tab', details: { type: 'intent', key: KEY, intent: { kind: 'focus-tab' } } },
   ])('"$label" sends one valid message', ({ label, details }) => {
     const { store } = renderSessions([music]);
     fireEvent.click(within(item('Song')).getByRole('button', { name: label }));
@@ -278,14 +303,18 @@ describe('App: controls', () => {
     const { store } = renderSessions([{ ...music, playbackState: 'paused' }]);
     expect(within(item('Song')).queryByRole('button', { name: 'Pause' })).toBeNull();
     fireEvent.click(within(item('Song')).getByRole('button', { name: 'Play' }));
-    expect(store.sent).toEqual([{ type: 'media-action', key: KEY, details: { action: 'play' } }]);
+    expect(store.sent).toEqual([
+      { type: 'intent', key: KEY, intent: { kind: 'action', details: { action: 'play' } } },
+    ]);
   });
 
   it('"Unmute tab" on a muted tab sends muted false', () => {
     const { store } = renderSessions([{ ...music, tabMuted: true }]);
     expect(within(item('Song')).queryByRole('button', { name: 'Mute tab' })).toBeNull();
     fireEvent.click(within(item('Song')).getByRole('button', { name: 'Unmute tab' }));
-    expect(store.sent).toEqual([{ type: 'mute-tab', key: KEY, muted: false }]);
+    expect(store.sent).toEqual([
+      { type: 'intent', key: KEY, intent: { kind: 'mute-tab', muted: false } },
+    ]);
   });
 
   it('uses the seekOffset prop in the seek buttons and their messages', () => {
@@ -294,8 +323,16 @@ describe('App: controls', () => {
     fireEvent.click(card.getByRole('button', { name: 'Seek backward 15 seconds' }));
     fireEvent.click(card.getByRole('button', { name: 'Seek forward 15 seconds' }));
     expect(store.sent).toEqual([
-      { type: 'media-action', key: KEY, details: { action: 'seekbackward', seekOffset: 15 } },
-      { type: 'media-action', key: KEY, details: { action: 'seekforward', seekOffset: 15 } },
+      {
+        type: 'intent',
+        key: KEY,
+        intent: { kind: 'action', details: { action: 'seekbackward', seekOffset: 15 } },
+      },
+      {
+        type: 'intent',
+        key: KEY,
+        intent: { kind: 'action', details: { action: 'seekforward', seekOffset: 15 } },
+      },
     ]);
   });
 
@@ -315,9 +352,13 @@ describe('App: controls', () => {
     fireEvent.click(card.getByRole('button', { name: 'Turn camera off' }));
     fireEvent.click(card.getByRole('button', { name: 'Hang up' }));
     expect(store.sent).toEqual([
-      { type: 'media-action', key: KEY, details: { action: 'togglemicrophone' } },
-      { type: 'media-action', key: KEY, details: { action: 'togglecamera' } },
-      { type: 'media-action', key: KEY, details: { action: 'hangup' } },
+      {
+        type: 'intent',
+        key: KEY,
+        intent: { kind: 'action', details: { action: 'togglemicrophone' } },
+      },
+      { type: 'intent', key: KEY, intent: { kind: 'action', details: { action: 'togglecamera' } } },
+      { type: 'intent', key: KEY, intent: { kind: 'action', details: { action: 'hangup' } } },
     ]);
   });
 
@@ -328,8 +369,8 @@ describe('App: controls', () => {
     fireEvent.click(within(item('Beta')).getByRole('button', { name: 'Play' }));
     fireEvent.click(within(item('Alpha')).getByRole('button', { name: 'Go to tab' }));
     expect(store.sent).toEqual([
-      { type: 'media-action', key: 'B', details: { action: 'play' } },
-      { type: 'focus-tab', key: 'A' },
+      { type: 'intent', key: 'B', intent: { kind: 'action', details: { action: 'play' } } },
+      { type: 'intent', key: 'A', intent: { kind: 'focus-tab' } },
     ]);
   });
 
@@ -385,8 +426,8 @@ describe('App: pin', () => {
     );
     fireEvent.click(within(item('Alpha')).getByRole('button', { name: 'Unpin Alpha' }));
     expect(store.sent).toEqual([
-      { type: 'pin', key: 'B' },
-      { type: 'pin', key: null },
+      { type: 'intent', key: 'B', intent: { kind: 'pin' } },
+      { type: 'intent', key: 'A', intent: { kind: 'unpin' } },
     ]);
   });
 
@@ -496,9 +537,9 @@ describe('App: seek bar', () => {
     fireEvent.keyDown(slider, { key: 'ArrowRight' });
     expect(store.sent).toEqual([
       {
-        type: 'media-action',
+        type: 'intent',
         key: KEY,
-        details: { action: 'seekto', seekTime: 35, fastSeek: false },
+        intent: { kind: 'action', details: { action: 'seekto', seekTime: 35, fastSeek: false } },
       },
     ]);
     expect(parseMessage(PopupToWorkerSchema, store.sent[0]).ok).toBe(true);
@@ -513,9 +554,9 @@ describe('App: seek bar', () => {
     const slider = screen.getByRole('slider');
     fireEvent.keyDown(slider, { key: 'ArrowRight' });
     fireEvent.keyDown(slider, { key: 'ArrowRight' });
-    expect(store.sent.map((m) => (m.type === 'media-action' ? m.details.seekTime : null))).toEqual([
-      35, 40,
-    ]);
+    expect(
+      store.sent.map((m) => (m.intent.kind === 'action' ? m.intent.details.seekTime : null)),
+    ).toEqual([35, 40]);
   });
 
   it.each<[string, number]>([
@@ -532,7 +573,11 @@ describe('App: seek bar', () => {
     ]);
     fireEvent.keyDown(screen.getByRole('slider'), { key });
     expect(store.sent).toEqual([
-      { type: 'media-action', key: KEY, details: { action: 'seekto', seekTime, fastSeek: false } },
+      {
+        type: 'intent',
+        key: KEY,
+        intent: { kind: 'action', details: { action: 'seekto', seekTime, fastSeek: false } },
+      },
     ]);
   });
 
@@ -668,14 +713,14 @@ describe('App: seek bar', () => {
     fireEvent.pointerUp(slider, { clientX: 250, pointerId: 1 });
     expect(store.sent).toEqual([
       {
-        type: 'media-action',
+        type: 'intent',
         key: KEY,
-        details: { action: 'seekto', seekTime: 30, fastSeek: true },
+        intent: { kind: 'action', details: { action: 'seekto', seekTime: 30, fastSeek: true } },
       },
       {
-        type: 'media-action',
+        type: 'intent',
         key: KEY,
-        details: { action: 'seekto', seekTime: 45, fastSeek: false },
+        intent: { kind: 'action', details: { action: 'seekto', seekTime: 45, fastSeek: false } },
       },
     ]);
     expect(slider.getAttribute('aria-valuetext')).toBe('0:45 of 1:00');
@@ -700,9 +745,9 @@ describe('App: seek bar', () => {
     fireEvent.keyDown(slider, { key: 'ArrowRight' });
     expect(store.sent).toEqual([
       {
-        type: 'media-action',
+        type: 'intent',
         key: KEY,
-        details: { action: 'seekto', seekTime: 39, fastSeek: false },
+        intent: { kind: 'action', details: { action: 'seekto', seekTime: 39, fastSeek: false } },
       },
     ]);
   });

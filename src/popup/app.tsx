@@ -1,5 +1,5 @@
-import type { PopupToWorker } from '../shared/contract';
 import { DEFAULT_SEEK_OFFSET_SECONDS } from '../shared/media-session-actions';
+import { noticeText } from '../shared/notice-text';
 import type { AutoPipMode } from '../shared/settings';
 import { useStore } from '../ui/use-store';
 import { AutoPipSetting } from './components/auto-pip-setting';
@@ -37,7 +37,7 @@ const NO_NAVIGATION: PopupNavigation = {
 
 /**
  * The popup: the active session first and marked, then the others; an empty state when nothing
- * plays. All data comes from the store; every click becomes one `PopupToWorker` message.
+ * plays. All data comes from the store; every click becomes one `SessionIntent` for the worker.
  */
 export function App({
   store,
@@ -48,13 +48,8 @@ export function App({
   autoPip,
 }: AppProps) {
   const { snapshot, connected } = useStore(store);
-  const send = (message: PopupToWorker) => store.send(message);
   const commands: CardCommands = {
-    action: (key, details) => send({ type: 'media-action', key, details }),
-    muteTab: (key, muted) => send({ type: 'mute-tab', key, muted }),
-    focusTab: (key) => send({ type: 'focus-tab', key }),
-    pictureInPicture: (key) => send({ type: 'picture-in-picture', key }),
-    pin: (key) => send({ type: 'pin', key }),
+    intent: (key, intent) => store.send({ type: 'intent', key, intent }),
     openSiteSettings: (key) => {
       const view = sessions.find((s) => s.key === key);
       if (view) navigation.openSiteSettings(view.pageUrl);
@@ -75,7 +70,7 @@ export function App({
       </header>
       {snapshot?.notice && (
         <p class="notice" role="status">
-          {snapshot.notice}
+          {noticeText(snapshot.notice)}
         </p>
       )}
       {!snapshot ? (

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { image, sessionView, snapshotOf } from '../../tests/support/fixtures';
 import { POPUP_PORT, type PopupToWorker, type SessionView } from '../shared/contract';
-import { image, sessionView, snapshotOf } from '../shared/test-fixtures';
 import { createDeckStore, type PortLike, QUEUE_LIMIT, QUEUE_MAX_AGE_MS } from './deck-store';
 
 /** A hand-written `runtime.Port`: records what is posted, lets the test fire its events. */
@@ -170,10 +170,10 @@ describe('createDeckStore', () => {
     const { connect, ports } = fakeConnect();
     const store = createDeckStore(connect, fakeLater().later);
     const messages: PopupToWorker[] = [
-      { type: 'media-action', key: '7:0:DOC', details: { action: 'pause' } },
-      { type: 'mute-tab', key: '7:0:DOC', muted: true },
-      { type: 'focus-tab', key: '7:0:DOC' },
-      { type: 'pin', key: null },
+      { type: 'intent', key: '7:0:DOC', intent: { kind: 'action', details: { action: 'pause' } } },
+      { type: 'intent', key: '7:0:DOC', intent: { kind: 'mute-tab', muted: true } },
+      { type: 'intent', key: '7:0:DOC', intent: { kind: 'focus-tab' } },
+      { type: 'intent', key: '7:0:DOC', intent: { kind: 'unpin' } },
     ];
     for (const message of messages) store.send(message);
     expect(lastPort(ports).posted).toEqual(messages);
@@ -197,7 +197,7 @@ describe('createDeckStore', () => {
     expect(connect).toHaveBeenCalledTimes(1);
 
     // Commands while disconnected are not posted to the dead Port: they wait for the new one.
-    store.send({ type: 'focus-tab', key: '7:0:DOC' });
+    store.send({ type: 'intent', key: '7:0:DOC', intent: { kind: 'focus-tab' } });
     expect(first.posted).toEqual([]);
 
     scheduled[0]?.fn();
@@ -208,10 +208,10 @@ describe('createDeckStore', () => {
 
     const second = lastPort(ports);
     expect(second).not.toBe(first);
-    store.send({ type: 'focus-tab', key: '8:0:DOC' });
+    store.send({ type: 'intent', key: '8:0:DOC', intent: { kind: 'focus-tab' } });
     expect(second.posted).toEqual([
-      { type: 'focus-tab', key: '7:0:DOC' },
-      { type: 'focus-tab', key: '8:0:DOC' },
+      { type: 'intent', key: '7:0:DOC', intent: { kind: 'focus-tab' } },
+      { type: 'intent', key: '8:0:DOC', intent: { kind: 'focus-tab' } },
     ]);
     expect(first.posted).toEqual([]);
 
@@ -232,8 +232,8 @@ describe('createDeckStore', () => {
     first.disconnect();
     expect(store.get().connected).toBe(true);
     expect(later).toHaveBeenCalledTimes(1);
-    store.send({ type: 'pin', key: null });
-    expect(second.posted).toEqual([{ type: 'pin', key: null }]);
+    store.send({ type: 'intent', key: '7:0:DOC', intent: { kind: 'unpin' } });
+    expect(second.posted).toEqual([{ type: 'intent', key: '7:0:DOC', intent: { kind: 'unpin' } }]);
   });
 
   it('reconnects again after each disconnect', () => {
@@ -296,7 +296,9 @@ describe('createDeckStore', () => {
     expect(store.get().connected).toBe(false);
     expect(scheduled.map((s) => s.ms)).toEqual([500]);
     // Sending with no Port does not throw; the command waits for the Port.
-    expect(() => store.send({ type: 'focus-tab', key: 'early' })).not.toThrow();
+    expect(() =>
+      store.send({ type: 'intent', key: 'early', intent: { kind: 'focus-tab' } }),
+    ).not.toThrow();
 
     scheduled[0]?.fn();
     expect(store.get().connected).toBe(false);
@@ -308,10 +310,10 @@ describe('createDeckStore', () => {
     expect(later).toHaveBeenCalledTimes(2);
     lastPort(ports).deliver({ type: 'snapshot', snapshot: snapshotOf([view()]) });
     expect(store.get().snapshot).toEqual(snapshotOf([view()]));
-    store.send({ type: 'pin', key: null });
+    store.send({ type: 'intent', key: '7:0:DOC', intent: { kind: 'unpin' } });
     expect(lastPort(ports).posted).toEqual([
-      { type: 'focus-tab', key: 'early' },
-      { type: 'pin', key: null },
+      { type: 'intent', key: 'early', intent: { kind: 'focus-tab' } },
+      { type: 'intent', key: '7:0:DOC', intent: { kind: 'unpin' } },
     ]);
   });
 
@@ -321,10 +323,14 @@ describe('createDeckStore', () => {
     const store = createDeckStore(connect, later);
     const first = lastPort(ports);
     first.throwOnPost = true;
-    expect(() => store.send({ type: 'focus-tab', key: '7:0:DOC' })).not.toThrow();
+    expect(() =>
+      store.send({ type: 'intent', key: '7:0:DOC', intent: { kind: 'focus-tab' } }),
+    ).not.toThrow();
     first.disconnect();
     scheduled[0]?.fn();
-    expect(lastPort(ports).posted).toEqual([{ type: 'focus-tab', key: '7:0:DOC' }]);
+    expect(lastPort(ports).posted).toEqual([
+      { type: 'intent', key: '7:0:DOC', intent: { kind: 'focus-tab' } },
+    ]);
   });
 
   it('a click made while the worker restarts reaches the new Port once, in order', () => {
@@ -333,14 +339,14 @@ describe('createDeckStore', () => {
     const store = createDeckStore(connect, later);
     lastPort(ports).disconnect();
     const next: PopupToWorker = {
-      type: 'media-action',
+      type: 'intent',
       key: '7:0:DOC',
-      details: { action: 'nexttrack' },
+      intent: { kind: 'action', details: { action: 'nexttrack' } },
     };
     const pause: PopupToWorker = {
-      type: 'media-action',
+      type: 'intent',
       key: '7:0:DOC',
-      details: { action: 'pause' },
+      intent: { kind: 'action', details: { action: 'pause' } },
     };
     store.send(next);
     store.send(pause);
@@ -364,7 +370,7 @@ describe('createDeckStore', () => {
     const { later, scheduled } = fakeLater();
     const store = createDeckStore(connect, later, () => clock);
     lastPort(ports).disconnect();
-    store.send({ type: 'focus-tab', key: 'clicked-at-0' });
+    store.send({ type: 'intent', key: 'clicked-at-0', intent: { kind: 'focus-tab' } });
     clock = QUEUE_MAX_AGE_MS - 1000;
     failNext = true;
     scheduled[0]?.fn(); // reconnects, the post throws: queued again, with its first time
@@ -382,12 +388,16 @@ describe('createDeckStore', () => {
     let clock = 1_000;
     const store = createDeckStore(connect, later, () => clock);
     lastPort(ports).disconnect();
-    store.send({ type: 'focus-tab', key: 'stale' });
+    store.send({ type: 'intent', key: 'stale', intent: { kind: 'focus-tab' } });
     clock += QUEUE_MAX_AGE_MS + 1;
-    for (let i = 0; i < QUEUE_LIMIT; i++) store.send({ type: 'focus-tab', key: `k${i}` });
-    store.send({ type: 'pin', key: null }); // pushes k0 out
+    for (let i = 0; i < QUEUE_LIMIT; i++)
+      store.send({ type: 'intent', key: `k${i}`, intent: { kind: 'focus-tab' } });
+    store.send({ type: 'intent', key: 'last', intent: { kind: 'unpin' } }); // pushes k0 out
     scheduled[0]?.fn();
     const keys = lastPort(ports).posted.map((m) => (m as { key: string | null }).key);
-    expect(keys).toEqual([...Array.from({ length: QUEUE_LIMIT - 1 }, (_, i) => `k${i + 1}`), null]);
+    expect(keys).toEqual([
+      ...Array.from({ length: QUEUE_LIMIT - 1 }, (_, i) => `k${i + 1}`),
+      'last',
+    ]);
   });
 });

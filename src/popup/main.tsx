@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { createSettingsStore } from '../shared/settings-store';
+import { createSettingsStore } from '../ui/settings-store';
 import { App, type PopupNavigation } from './app';
 import { createDeckStore } from './deck-store';
 import './popup.css';

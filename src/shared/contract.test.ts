@@ -1,5 +1,6 @@
 import type * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { frameState, image, media, metadata, pos, T0 } from '../../tests/support/fixtures';
 import {
   ActionDetailsSchema,
   BridgeToMainSchema,
@@ -18,7 +19,6 @@ import {
 } from './contract';
 import { LIMITS } from './limits';
 import { MEDIA_SESSION_ACTIONS } from './media-session-actions';
-import { frameState, image, media, metadata, pos, T0 } from './test-fixtures';
 
 /** The shared `metadata` with one `image()` of artwork and an `Intro` chapter at 0 s. */
 function fullMetadata(overrides: Partial<Metadata> = {}): Metadata {
@@ -151,16 +151,24 @@ describe('parseMessage: good payloads', () => {
     {
       name: 'MAIN → bridge action result',
       schema: MainToBridgeSchema,
-      input: { type: 'action-result', id: 7, outcome: 'handler' },
+      input: { type: 'answer', id: 7, outcome: 'handler' },
     },
     {
       name: 'bridge → MAIN run-action',
       schema: BridgeToMainSchema,
       input: {
-        type: 'run-action',
+        type: 'request',
         id: 1,
-        details: { action: 'seekto', seekTime: 42, fastSeek: true },
+        request: {
+          type: 'run-action',
+          details: { action: 'seekto', seekTime: 42, fastSeek: true },
+        },
       },
+    },
+    {
+      name: 'bridge → MAIN auto-pip',
+      schema: BridgeToMainSchema,
+      input: { type: 'request', id: 2, request: { type: 'auto-pip', arm: null, seekOffset: 10 } },
     },
     { name: 'bridge → worker state', schema: BridgeToWorkerSchema, input: toWorker(fullState()) },
     {
@@ -169,21 +177,38 @@ describe('parseMessage: good payloads', () => {
       input: { type: 'run-action', details: { action: 'seekforward', seekOffset: 10 } },
     },
     {
-      name: 'popup media-action',
+      name: 'popup action intent',
       schema: PopupToWorkerSchema,
-      input: { type: 'media-action', key: '1:0:abc', details: { action: 'play' } },
-    },
-    { name: 'popup pin', schema: PopupToWorkerSchema, input: { type: 'pin', key: '1:0:abc' } },
-    { name: 'popup unpin', schema: PopupToWorkerSchema, input: { type: 'pin', key: null } },
-    {
-      name: 'popup mute-tab',
-      schema: PopupToWorkerSchema,
-      input: { type: 'mute-tab', key: '1:0:abc', muted: true },
+      input: {
+        type: 'intent',
+        key: '1:0:abc',
+        intent: { kind: 'action', details: { action: 'play' } },
+      },
     },
     {
-      name: 'popup focus-tab',
+      name: 'popup pin intent',
       schema: PopupToWorkerSchema,
-      input: { type: 'focus-tab', key: 'k' },
+      input: { type: 'intent', key: '1:0:abc', intent: { kind: 'pin' } },
+    },
+    {
+      name: 'popup unpin intent',
+      schema: PopupToWorkerSchema,
+      input: { type: 'intent', key: '1:0:abc', intent: { kind: 'unpin' } },
+    },
+    {
+      name: 'popup mute-tab intent',
+      schema: PopupToWorkerSchema,
+      input: { type: 'intent', key: '1:0:abc', intent: { kind: 'mute-tab', muted: true } },
+    },
+    {
+      name: 'popup focus-tab intent',
+      schema: PopupToWorkerSchema,
+      input: { type: 'intent', key: 'k', intent: { kind: 'focus-tab' } },
+    },
+    {
+      name: 'popup picture-in-picture intent',
+      schema: PopupToWorkerSchema,
+      input: { type: 'intent', key: 'k', intent: { kind: 'picture-in-picture' } },
     },
   ])('accepts $name', ({ schema, input }) => {
     const value = expectOk(parseMessage(schema, input));
@@ -311,7 +336,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     {
       name: 'a huge popup key',
       schema: PopupToWorkerSchema,
-      input: { type: 'focus-tab', key: huge },
+      input: { type: 'intent', key: huge, intent: { kind: 'focus-tab' } },
       path: 'key',
     },
     {
@@ -482,11 +507,11 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       name: 'NaN seekTime',
       schema: PopupToWorkerSchema,
       input: {
-        type: 'media-action',
+        type: 'intent',
         key: 'k',
-        details: { action: 'seekto', seekTime: Number.NaN },
+        intent: { kind: 'action', details: { action: 'seekto', seekTime: Number.NaN } },
       },
-      path: 'details.seekTime',
+      path: 'intent.details.seekTime',
     },
     {
       name: 'volume above 1',
@@ -543,8 +568,12 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     {
       name: 'an action name with the wrong case',
       schema: BridgeToMainSchema,
-      input: { type: 'run-action', id: 1, details: { action: 'Play' } },
-      path: 'details.action',
+      input: {
+        type: 'request',
+        id: 1,
+        request: { type: 'run-action', details: { action: 'Play' } },
+      },
+      path: 'request.details.action',
     },
     {
       name: 'an unknown message type',
@@ -567,7 +596,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     {
       name: 'a fractional counter',
       schema: MainToBridgeSchema,
-      input: { type: 'action-result', id: 1.5, outcome: 'handler' },
+      input: { type: 'answer', id: 1.5, outcome: 'handler' },
       path: 'id',
     },
     {
@@ -579,7 +608,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     {
       name: 'an unknown outcome',
       schema: MainToBridgeSchema,
-      input: { type: 'action-result', id: 1, outcome: 'pwned' },
+      input: { type: 'answer', id: 1, outcome: 'pwned' },
       path: 'outcome',
     },
     {
@@ -619,10 +648,22 @@ describe('parseMessage: hostile payloads name the offending field', () => {
       path: 'state',
     },
     {
-      name: 'a non-string pin key',
+      name: 'a non-string intent key',
       schema: PopupToWorkerSchema,
-      input: { type: 'pin', key: 12 },
+      input: { type: 'intent', key: 12, intent: { kind: 'pin' } },
       path: 'key',
+    },
+    {
+      name: 'an unknown intent',
+      schema: PopupToWorkerSchema,
+      input: { type: 'intent', key: 'k', intent: { kind: 'close-tab' } },
+      path: 'intent.kind',
+    },
+    {
+      name: 'an intent with an extra field',
+      schema: PopupToWorkerSchema,
+      input: { type: 'intent', key: 'k', intent: { kind: 'pin', key: 'other' } },
+      path: 'intent.key',
     },
   ])('refuses $name', ({ schema, input, path }) => {
     const error = expectError(parseMessage(schema, input));
@@ -692,7 +733,7 @@ describe('parseMessage: prototype keys', () => {
 
   it('refuses an own __proto__ key on a popup message', () => {
     const input: unknown = JSON.parse(
-      '{"type":"pin","key":null,"__proto__":{"type":"media-action"}}',
+      '{"type":"intent","key":"k","intent":{"kind":"unpin"},"__proto__":{"type":"x"}}',
     );
     expect(expectError(parseMessage(PopupToWorkerSchema, input))).toMatch(/^__proto__: /);
   });
@@ -818,7 +859,7 @@ describe('parseMessage: unreadable input never throws', () => {
   it('does not let a toString/valueOf trick through a number field', () => {
     const sneaky = { valueOf: () => 3, toString: () => '3' };
     const result = parseMessage(MainToBridgeSchema, {
-      type: 'action-result',
+      type: 'answer',
       id: sneaky,
       outcome: 'handler',
     } as unknown as MainToBridge);

@@ -2,7 +2,8 @@
  * The one message contract of Media Deck: every message that crosses a context boundary
  * (MAIN world → bridge → service worker → popup, and actions back) is defined here as a valibot
  * schema, and its TypeScript type is inferred from that schema. Every receiver validates with
- * `parseMessage` before it reads a field (DESIGN.md § Trust).
+ * `parseMessage` before it reads a field (docs/architecture.md § Trust). A request that is answered
+ * names its answer's schema here too (`FRAME_ANSWERS`), so sender and receiver agree on both.
  */
 import * as v from 'valibot';
 import { artworkChars } from './artwork';
@@ -126,19 +127,6 @@ export type ActionOutcome = v.InferOutput<typeof ActionOutcomeSchema>;
 
 const Counter = v.pipe(v.number(), v.integer(), v.minValue(0));
 
-// ---- MAIN world <-> bridge (a private MessagePort) ----
-
-/** MAIN world → bridge. */
-export const MainToBridgeSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('state'), state: FrameStateSchema }),
-  v.strictObject({
-    type: v.literal('action-result'),
-    id: Counter,
-    outcome: ActionOutcomeSchema,
-  }),
-]);
-export type MainToBridge = v.InferOutput<typeof MainToBridgeSchema>;
-
 /**
  * Which video a picture-in-picture request is about: the session's own (the page's
  * `enterpictureinpicture` handler, else its largest playing video), or, when the service worker
@@ -148,25 +136,47 @@ export type MainToBridge = v.InferOutput<typeof MainToBridgeSchema>;
 export const PictureInPictureTargetSchema = v.picklist(['session', 'largest-video']);
 export type PictureInPictureTarget = v.InferOutput<typeof PictureInPictureTargetSchema>;
 
-/** What automatic picture-in-picture opens on a tab switch; `null` disarms. */
-export const AutoPipArmSchema = v.nullable(v.picklist(['video', 'audio']));
+/** What automatic picture-in-picture opens on a tab switch: the video, or the audio mini player. */
+export const AutoPipKindSchema = v.picklist(['video', 'audio']);
+export type AutoPipKind = v.InferOutput<typeof AutoPipKindSchema>;
 
-/** Bridge → MAIN world. */
-export const BridgeToMainSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('run-action'), id: Counter, details: ActionDetailsSchema }),
-  v.strictObject({
-    type: v.literal('picture-in-picture'),
-    id: Counter,
-    target: PictureInPictureTargetSchema,
-  }),
+/**
+ * What the service worker asks a frame's MAIN world to do, carried by the bridge. Each is answered
+ * with an `ActionOutcome`.
+ */
+export const FrameRequestSchema = v.variant('type', [
+  /** Run a `MediaSessionAction`: the page's handler, else its media element. */
+  v.strictObject({ type: v.literal('run-action'), details: ActionDetailsSchema }),
+  /** Toggle picture-in-picture: leave it if the frame shows one, else enter it for `target`. */
+  v.strictObject({ type: v.literal('picture-in-picture'), target: PictureInPictureTargetSchema }),
+  /** Arm automatic picture-in-picture for a video or the audio mini player, or disarm (`null`). */
   v.strictObject({
     type: v.literal('auto-pip'),
-    id: Counter,
-    arm: AutoPipArmSchema,
+    arm: v.nullable(AutoPipKindSchema),
     seekOffset: Seconds,
   }),
 ]);
+export type FrameRequest = v.InferOutput<typeof FrameRequestSchema>;
+
+// ---- MAIN world <-> bridge (a private MessagePort) ----
+
+/**
+ * Bridge → MAIN world: a `FrameRequest`, numbered so that its answer (`MainToBridge`
+ * `'answer'` with the same `id`) finds it.
+ */
+export const BridgeToMainSchema = v.strictObject({
+  type: v.literal('request'),
+  id: Counter,
+  request: FrameRequestSchema,
+});
 export type BridgeToMain = v.InferOutput<typeof BridgeToMainSchema>;
+
+/** MAIN world → bridge: the frame's state, or the answer to request `id`. */
+export const MainToBridgeSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('state'), state: FrameStateSchema }),
+  v.strictObject({ type: v.literal('answer'), id: Counter, outcome: ActionOutcomeSchema }),
+]);
+export type MainToBridge = v.InferOutput<typeof MainToBridgeSchema>;
 
 // ---- bridge <-> service worker ----
 
@@ -184,44 +194,155 @@ export const BridgeToWorkerSchema = v.strictObject({
 export type BridgeToWorker = v.InferOutput<typeof BridgeToWorkerSchema>;
 
 /**
+ * Service worker → bridge, over the frame Port, just before the worker closes it: the frame sent
+ * more than its message budget allows (src/background/message-budget.ts), and should open no new
+ * Port for `retryAfterMs` milliseconds. A Port closed without it (the worker stopped) may be opened
+ * again at once.
+ */
+export const WorkerToFrameSchema = v.strictObject({
+  type: v.literal('refused'),
+  retryAfterMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(600_000)),
+});
+export type WorkerToFrame = v.InferOutput<typeof WorkerToFrameSchema>;
+
+/**
  * Service worker → bridge, by `tabs.sendMessage` to one frame and document (so a popup click or a
- * command carries its user gesture into the page). Answered with an `ActionOutcome`.
+ * command carries its user gesture into the page): a `FrameRequest` for the MAIN world, or
+ * `announce`. Each type's answer is `FRAME_ANSWERS[type]`.
  */
 export const WorkerToBridgeSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('run-action'), details: ActionDetailsSchema }),
-  /** Toggle picture-in-picture: leave it if the frame shows one, else enter it for `target`. */
-  v.strictObject({ type: v.literal('picture-in-picture'), target: PictureInPictureTargetSchema }),
-  /** Arm automatic picture-in-picture for a video or the audio mini player, or disarm (`null`). */
-  v.strictObject({ type: v.literal('auto-pip'), arm: AutoPipArmSchema, seekOffset: Seconds }),
+  ...FrameRequestSchema.options,
   /**
-   * Re-announce (after a service-worker restart): the bridge posts the frame's latest state on a
-   * new Port and answers `true`, or answers `false` when the frame has nothing to report. Answered
-   * with an `AnnounceAnswer`, not an `ActionOutcome`.
+   * Re-announce (after a service-worker restart, or to ask whether a bridge is alive): the bridge
+   * posts the frame's latest state on a new Port and answers `true`, or answers `false` when the
+   * frame has nothing to report.
    */
   v.strictObject({ type: v.literal('announce') }),
 ]);
 export type WorkerToBridge = v.InferOutput<typeof WorkerToBridgeSchema>;
 
-/** The bridge's answer to `{ type: 'announce' }`: whether the frame still has a session. */
-export const AnnounceAnswerSchema = v.boolean();
+/** The answer schema of each `WorkerToBridge` type: requests and answers, paired. */
+export const FRAME_ANSWERS = {
+  'run-action': ActionOutcomeSchema,
+  'picture-in-picture': ActionOutcomeSchema,
+  'auto-pip': ActionOutcomeSchema,
+  /** Whether the frame still has a session. */
+  announce: v.boolean(),
+} satisfies { [T in WorkerToBridge['type']]: v.GenericSchema };
+
+/** The answer to a `WorkerToBridge` message of type `T`. */
+export type FrameAnswer<T extends WorkerToBridge['type']> = v.InferOutput<
+  (typeof FRAME_ANSWERS)[T]
+>;
 
 // ---- popup <-> service worker ----
 
 const SessionKey = v.pipe(v.string(), v.maxLength(200));
 
-/** Popup → service worker, over the popup Port. */
+/**
+ * What the user asks of one session, from any surface: a popup button, a keyboard command or media
+ * key (after the worker resolved which session it acts on), the mini player. The service worker's
+ * one dispatcher carries it out (src/background/intent-dispatcher.ts).
+ */
+export const SessionIntentSchema = v.variant('kind', [
+  /** A `MediaSessionAction` in the page (its handler, else its media element). */
+  v.strictObject({ kind: v.literal('action'), details: ActionDetailsSchema }),
+  /** Toggle picture-in-picture for the session's video. */
+  v.strictObject({ kind: v.literal('picture-in-picture') }),
+  /** Mute or unmute the session's tab (`tabs.update`). */
+  v.strictObject({ kind: v.literal('mute-tab'), muted: v.boolean() }),
+  /** Bring the session's tab and window to the front. */
+  v.strictObject({ kind: v.literal('focus-tab') }),
+  /** Make the session the active one until unpinned (docs/architecture.md § Focus policy). */
+  v.strictObject({ kind: v.literal('pin') }),
+  /** Clear the pin (whichever session holds it). */
+  v.strictObject({ kind: v.literal('unpin') }),
+]);
+export type SessionIntent = v.InferOutput<typeof SessionIntentSchema>;
+
+/** Popup → service worker, over the popup Port. Not answered: the next snapshot shows the result. */
 export const PopupToWorkerSchema = v.variant('type', [
-  v.strictObject({
-    type: v.literal('media-action'),
-    key: SessionKey,
-    details: ActionDetailsSchema,
-  }),
-  v.strictObject({ type: v.literal('pin'), key: v.nullable(SessionKey) }),
-  v.strictObject({ type: v.literal('mute-tab'), key: SessionKey, muted: v.boolean() }),
-  v.strictObject({ type: v.literal('focus-tab'), key: SessionKey }),
-  v.strictObject({ type: v.literal('picture-in-picture'), key: SessionKey }),
+  v.strictObject({ type: v.literal('intent'), key: SessionKey, intent: SessionIntentSchema }),
 ]);
 export type PopupToWorker = v.InferOutput<typeof PopupToWorkerSchema>;
+
+/**
+ * Why a session is not armed for automatic picture-in-picture (src/background/auto-pip-policy.ts),
+ * as a code; the popup chooses the words.
+ */
+export const AutoPipReasonSchema = v.picklist([
+  /** The session's host is on the user's block list. */
+  'blocked-host',
+  /** The user's setting is off. */
+  'setting-off',
+  /** The setting covers videos only, and this is audio. */
+  'videos-only',
+  /** The video sets `disablePictureInPicture`. */
+  'video-disallows',
+  /** Not an https or file page (Chrome's condition). */
+  'insecure-page',
+  /** An embedded frame, not the tab's page (Chrome's condition). */
+  'embedded-frame',
+  'not-playing',
+  /** Playing, but muted or silent. */
+  'not-audible',
+  /** Another picture-in-picture window is open. */
+  'other-window',
+]);
+export type AutoPipReason = v.InferOutput<typeof AutoPipReasonSchema>;
+
+/** The keyboard commands of manifest.json (`chrome.commands`). */
+export const COMMAND_NAMES = [
+  'play-pause',
+  'next-track',
+  'previous-track',
+  'seek-backward',
+  'seek-forward',
+  'stop',
+  'mute-tab',
+  'toggle-picture-in-picture',
+  'go-to-tab',
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** Page-supplied title and host of the session a notice is about. */
+const About = { title: Text, host: v.pipe(v.string(), v.maxLength(LIMITS.url)) };
+
+/**
+ * What the service worker tells the user about the last command (toolbar badge and tooltip, popup
+ * notice), as a code with its parameters; src/shared/notice-text.ts chooses the words.
+ */
+export const NoticeSchema = v.variant('code', [
+  /** No session to act on. */
+  v.strictObject({ code: v.literal('nothing-to-control') }),
+  /** The active session cannot do what `command` needs. */
+  v.strictObject({ code: v.literal('cannot'), command: v.picklist(COMMAND_NAMES), ...About }),
+  /** The page did not carry out the action (no answer, or its frame is gone). */
+  v.strictObject({ code: v.literal('no-response'), ...About }),
+  /** Picture-in-picture was asked of a session with no playing video. */
+  v.strictObject({ code: v.literal('no-playing-video'), ...About }),
+  /** Chrome refused to open picture-in-picture. */
+  v.strictObject({ code: v.literal('pip-refused') }),
+  /**
+   * Picture-in-picture went to the current tab's largest playing video instead of the active
+   * session (`outcome: 'used'`), or there was none (`'no-video'`), `because` the worker had no
+   * session to use in time: none at all, the active one has no video, it is in another tab, or
+   * the worker was still waking up.
+   */
+  v.strictObject({
+    code: v.literal('pip-this-tab'),
+    outcome: v.picklist(['used', 'no-video']),
+    because: v.picklist([
+      'nothing-to-control',
+      'active-has-no-video',
+      'active-elsewhere',
+      'waking',
+    ]),
+    title: v.optional(Text),
+    host: v.optional(About.host),
+  }),
+]);
+export type Notice = v.InferOutput<typeof NoticeSchema>;
 
 // ---- service worker -> popup ----
 
@@ -243,7 +364,7 @@ export const SessionViewSchema = v.strictObject({
   /** The session's video is in picture-in-picture now. */
   pictureInPicture: v.boolean(),
   /** Automatic picture-in-picture: armed for a tab switch, or why not. */
-  autoPip: v.strictObject({ armed: v.boolean(), reason: v.nullable(v.string()) }),
+  autoPip: v.strictObject({ armed: v.boolean(), reason: v.nullable(AutoPipReasonSchema) }),
   playbackState: v.picklist(['none', 'paused', 'playing']),
   position: v.nullable(PositionSchema),
   actions: v.array(ActionSchema),
@@ -259,12 +380,12 @@ export type SessionView = v.InferOutput<typeof SessionViewSchema>;
 
 /** What the service worker pushes to an open popup on every change. */
 export const DeckSnapshotSchema = v.strictObject({
-  /** Active session first (DESIGN.md § Active session), then the rest. */
+  /** Active session first (docs/architecture.md § Focus policy), then the rest. */
   sessions: v.array(SessionViewSchema),
   activeKey: v.nullable(SessionKey),
   pinnedKey: v.nullable(SessionKey),
-  /** A short message about the last command, while it is recent (e.g. "Nothing to control"). */
-  notice: v.nullable(Text),
+  /** What the service worker said about the last command, while it is recent. */
+  notice: v.nullable(NoticeSchema),
 });
 export type DeckSnapshot = v.InferOutput<typeof DeckSnapshotSchema>;
 

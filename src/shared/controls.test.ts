@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MUSIC_ACTIONS, sessionView } from '../../tests/support/fixtures';
 import type { SessionView } from './contract';
 import { type Control, controlsFor, playbackLabel } from './controls';
 import type { MediaSessionActionName } from './media-session-actions';
-import { MUSIC_ACTIONS, sessionView } from './test-fixtures';
 
 /** The shared `sessionView`, playing, with no actions, key `7:0:DOC` on `.../watch`. */
 function view(overrides: Partial<SessionView> = {}): SessionView {
@@ -63,7 +63,7 @@ describe('controlsFor', () => {
       );
     });
 
-    it('gives each control a unique id, its action as command and a matching icon', () => {
+    it('gives each control a unique id, its action as intent and a matching icon', () => {
       const controls = controlsFor(view({ actions: MUSIC }), 10);
       expect(new Set(controls.map((c) => c.id)).size).toBe(controls.length);
       expect(controls.map((c) => c.id)).toEqual([
@@ -77,7 +77,11 @@ describe('controlsFor', () => {
         'go-to-tab',
       ]);
       for (const control of controls.slice(0, 6)) {
-        expect(control.command).toEqual({ kind: 'action', action: control.id });
+        const seek = control.id === 'seekbackward' || control.id === 'seekforward';
+        expect(control.intent).toEqual({
+          kind: 'action',
+          details: seek ? { action: control.id, seekOffset: 10 } : { action: control.id },
+        });
         expect(control.icon).toBe(control.id);
       }
     });
@@ -118,7 +122,7 @@ describe('controlsFor', () => {
           label: expected === 'play' ? 'Play' : 'Pause',
           icon: expected,
           primary: true,
-          command: { kind: 'action', action: expected },
+          intent: { kind: 'action', details: { action: expected } },
         },
       ]);
     });
@@ -150,7 +154,7 @@ describe('controlsFor', () => {
           icon,
           off,
           primary: false,
-          command: { kind: 'action', action: 'togglemicrophone' },
+          intent: { kind: 'action', details: { action: 'togglemicrophone' } },
         });
       },
     );
@@ -167,7 +171,7 @@ describe('controlsFor', () => {
         icon,
         off,
         primary: false,
-        command: { kind: 'action', action: 'togglecamera' },
+        intent: { kind: 'action', details: { action: 'togglecamera' } },
       });
     });
 
@@ -192,7 +196,7 @@ describe('controlsFor', () => {
         label: 'Hang up',
         icon: 'hangup',
         primary: false,
-        command: { kind: 'action', action: 'hangup' },
+        intent: { kind: 'action', details: { action: 'hangup' } },
       });
     });
 
@@ -217,7 +221,7 @@ describe('controlsFor', () => {
         icon,
         off: tabMuted,
         primary: false,
-        command: { kind: 'mute-tab', muted },
+        intent: { kind: 'mute-tab', muted },
       });
     });
   });
@@ -231,14 +235,14 @@ describe('controlsFor', () => {
         icon: 'volume-on',
         off: false,
         primary: false,
-        command: { kind: 'mute-tab', muted: true },
+        intent: { kind: 'mute-tab', muted: true },
       },
       {
         id: 'go-to-tab',
         label: 'Go to tab',
         icon: 'go-to-tab',
         primary: false,
-        command: { kind: 'focus-tab' },
+        intent: { kind: 'focus-tab' },
       },
     ]);
   });
@@ -247,7 +251,10 @@ describe('controlsFor', () => {
     const controls = controlsFor(view({ actions: ['nextslide', 'previousslide'] }), 10);
     expect(labels(controls)).toEqual(['Previous slide', 'Next slide', 'Mute tab', 'Go to tab']);
     expect(byId(controls, 'previousslide').icon).toBe('previousslide');
-    expect(byId(controls, 'nextslide').command).toEqual({ kind: 'action', action: 'nextslide' });
+    expect(byId(controls, 'nextslide').intent).toEqual({
+      kind: 'action',
+      details: { action: 'nextslide' },
+    });
   });
 
   it('shows skip ad after stop and before slides', () => {
@@ -263,7 +270,10 @@ describe('controlsFor', () => {
       'Mute tab',
       'Go to tab',
     ]);
-    expect(byId(controls, 'skipad').command).toEqual({ kind: 'action', action: 'skipad' });
+    expect(byId(controls, 'skipad').intent).toEqual({
+      kind: 'action',
+      details: { action: 'skipad' },
+    });
   });
 
   it('shows no button for actions the popup has no button for', () => {
@@ -316,7 +326,7 @@ describe('controlsFor', () => {
     );
     expect(labels(controls)).toEqual(expected);
     const button = controls.find((c) => c.id === 'picture-in-picture');
-    if (button) expect(button.command).toEqual({ kind: 'picture-in-picture' });
+    if (button) expect(button.intent).toEqual({ kind: 'picture-in-picture' });
   });
 
   it('puts exactly the transport controls in the primary row', () => {

@@ -1,9 +1,9 @@
 /**
- * Which buttons a session shows, in which order, with which accessible names (issue #2 § Popup):
- * only what the session can do. Pure, so the popup, the commands and the picture-in-picture mini
- * player agree, and the unit tests cover it without a browser.
+ * Which buttons a session shows, in which order, with which accessible names: only what the
+ * session can do, each carrying the `SessionIntent` it sends. Pure, so the popup and the
+ * picture-in-picture mini player agree, and the unit tests cover it without a browser.
  */
-import type { SessionView } from './contract';
+import type { SessionIntent, SessionView } from './contract';
 import type { MediaSessionActionName } from './media-session-actions';
 
 /** An icon name the popup knows how to draw. */
@@ -28,19 +28,15 @@ export type ControlIcon =
   | 'go-to-tab'
   | 'picture-in-picture';
 
-/** One button: a `MediaSessionAction` sent to the page, or a tab command of the extension. */
+/** One button: a `MediaSessionAction` for the page, or something the extension does itself. */
 export interface Control {
   /** Stable id, used as the React key and in tests. */
   id: string;
   /** Accessible name, e.g. "Next track", "Mute microphone". */
   label: string;
   icon: ControlIcon;
-  /** What pressing it does. */
-  command:
-    | { kind: 'action'; action: MediaSessionActionName }
-    | { kind: 'mute-tab'; muted: boolean }
-    | { kind: 'focus-tab' }
-    | { kind: 'picture-in-picture' };
+  /** What pressing it asks of the session. */
+  intent: SessionIntent;
   /** For toggles (microphone, camera, tab mute): whether the thing is off now, for styling. The
    * label already says the state ("Unmute microphone"), so no `aria-pressed` (WAI-ARIA APG). */
   off?: boolean;
@@ -54,8 +50,10 @@ function action(
   icon: ControlIcon,
   primary: boolean,
   off?: boolean,
+  seekOffset?: number,
 ): Control {
-  const control: Control = { id, label, icon, primary, command: { kind: 'action', action: id } };
+  const details = seekOffset === undefined ? { action: id } : { action: id, seekOffset };
+  const control: Control = { id, label, icon, primary, intent: { kind: 'action', details } };
   if (off !== undefined) control.off = off;
   return control;
 }
@@ -73,7 +71,14 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
     out.push(action('previoustrack', 'Previous track', 'previoustrack', true));
   if (can.has('seekbackward')) {
     out.push(
-      action('seekbackward', `Seek backward ${seekOffsetSeconds} seconds`, 'seekbackward', true),
+      action(
+        'seekbackward',
+        `Seek backward ${seekOffsetSeconds} seconds`,
+        'seekbackward',
+        true,
+        undefined,
+        seekOffsetSeconds,
+      ),
     );
   }
   const playing = view.playbackState === 'playing';
@@ -83,7 +88,14 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
   else if (can.has('play')) out.push(action('play', 'Play', 'play', true));
   if (can.has('seekforward')) {
     out.push(
-      action('seekforward', `Seek forward ${seekOffsetSeconds} seconds`, 'seekforward', true),
+      action(
+        'seekforward',
+        `Seek forward ${seekOffsetSeconds} seconds`,
+        'seekforward',
+        true,
+        undefined,
+        seekOffsetSeconds,
+      ),
     );
   }
   if (can.has('nexttrack')) out.push(action('nexttrack', 'Next track', 'nexttrack', true));
@@ -122,7 +134,7 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
       id: 'picture-in-picture',
       label: view.pictureInPicture ? 'Exit picture-in-picture' : 'Enter picture-in-picture',
       icon: 'picture-in-picture',
-      command: { kind: 'picture-in-picture' },
+      intent: { kind: 'picture-in-picture' },
       primary: false,
     });
   }
@@ -130,7 +142,7 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
     id: 'mute-tab',
     label: view.tabMuted ? 'Unmute tab' : 'Mute tab',
     icon: view.tabMuted ? 'volume-off' : 'volume-on',
-    command: { kind: 'mute-tab', muted: !view.tabMuted },
+    intent: { kind: 'mute-tab', muted: !view.tabMuted },
     off: view.tabMuted,
     primary: false,
   });
@@ -138,7 +150,7 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
     id: 'go-to-tab',
     label: 'Go to tab',
     icon: 'go-to-tab',
-    command: { kind: 'focus-tab' },
+    intent: { kind: 'focus-tab' },
     primary: false,
   });
   return out;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { frameState, media, metadata, pos, T0 } from '../../tests/support/fixtures';
 import type { FrameState, Position } from './contract';
 import { differsBeyondPosition, isEmptyFrameState, isSameReport } from './frame-state';
-import { frameState, media, metadata, pos, T0 } from './test-fixtures';
 
 /** A page playing with its own position state and a playing element, sampled `ms` after T0. */
 function playingAt(ms: number, overrides: Partial<FrameState> = {}): FrameState {

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { pos, T0 } from '../../tests/support/fixtures';
 import { type Position, PositionSchema } from './contract';
 import { LIMITS } from './limits';
 import { capPosition, extrapolatePosition, formatTime, isSamePlayback } from './position';
-import { pos, T0 } from './test-fixtures';
 
 /** The shared `pos` on a 100 s track. */
 function pos100(overrides: Partial<Position> = {}): Position {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { frameState, media, metadata, pos, T0 } from '../../tests/support/fixtures';
 import type { FrameState, MediaElementState, Position } from './contract';
 import type { MediaSessionActionName } from './media-session-actions';
 import {
@@ -7,12 +8,13 @@ import {
   effectivePosition,
   isAudiblyPlaying,
   isControllable,
+  isTransient,
   type Session,
   sessionKey,
   type TabInfo,
+  TRANSIENT_MAX_SECONDS,
   toSessionView,
 } from './session';
-import { frameState, media, metadata, pos, T0 } from './test-fixtures';
 
 /** This file's position samples sit at 12 s; otherwise the shared `pos`. */
 function pos12(overrides: Partial<Position> = {}): Position {
@@ -328,7 +330,7 @@ describe('toSessionView', () => {
       name: 'the host when the tab has no title',
       session: session(frameState({ media: media12() }), { origin: 'https://player.test:8443' }),
       tab: tab({ title: '' }),
-      expected: 'player.test:8443',
+      expected: 'player.test',
     },
     {
       name: 'the host when the tab is unknown',
@@ -409,5 +411,25 @@ describe('toSessionView', () => {
       active: false,
       pinned: true,
     });
+  });
+});
+
+describe('isTransient', () => {
+  it('uses a 5 s boundary', () => {
+    expect(TRANSIENT_MAX_SECONDS).toBe(5);
+  });
+
+  it.each<[number | null, boolean]>([
+    [null, false],
+    [0, true],
+    [0.3, true],
+    [4.999, true],
+    [5, true],
+    [5.001, false],
+    [6, false],
+    [3600, false],
+    [Number.POSITIVE_INFINITY, false],
+  ])('duration %s → %s', (duration, expected) => {
+    expect(isTransient(duration)).toBe(expected);
   });
 });

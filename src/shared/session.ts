@@ -7,7 +7,7 @@ import type { DeckSnapshot, FrameState, Position, SessionView } from './contract
 
 export type { DeckSnapshot, SessionView };
 
-import { isTransient } from './focus-policy';
+import { hostOf } from './hosts';
 import {
   BARE_ELEMENT_ACTIONS,
   ELEMENT_DEFAULT_ACTIONS,
@@ -82,6 +82,17 @@ export function isControllable(state: FrameState): boolean {
   return !isTransientSound(state);
 }
 
+/** Sounds this short or shorter (seconds) are transient, like Chrome's "transient" focus type. */
+export const TRANSIENT_MAX_SECONDS = 5;
+
+/**
+ * Whether media of `durationSeconds` is a transient sound (a notification ping): a finite
+ * duration of 5 s or less. Unknown (`null`) and live durations are not transient.
+ */
+export function isTransient(durationSeconds: number | null): boolean {
+  return durationSeconds !== null && durationSeconds <= TRANSIENT_MAX_SECONDS;
+}
+
 /**
  * Whether the session is only a transient sound: a notification ping of 5 s or less with no
  * title. Such sessions never take focus and are not listed in the popup, like Chrome's
@@ -110,14 +121,6 @@ export function availableActions(state: FrameState): MediaSessionActionName[] {
     }
   }
   return MEDIA_SESSION_ACTIONS.filter((a) => set.has(a));
-}
-
-function hostOf(origin: string): string {
-  try {
-    return new URL(origin).host || origin;
-  } catch {
-    return origin;
-  }
 }
 
 /** Builds the popup's view of `session`; `tab` may be unknown yet (`undefined`). */

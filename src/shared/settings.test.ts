@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, hostMatches, normalizeHost, parseSettings } from './settings';
+import { DEFAULT_SETTINGS, parseSettings } from './settings';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored', () => {
@@ -88,28 +88,5 @@ describe('auto picture-in-picture settings', () => {
       parseSettings({ autoPipBlockHosts: ['ok.test', 'not a host/'] }).autoPipBlockHosts,
     ).toEqual([]);
     expect(parseSettings({ autoPipBlockHosts: 'ok.test' }).autoPipBlockHosts).toEqual([]);
-  });
-});
-
-describe('normalizeHost and hostMatches', () => {
-  it.each([
-    ['example.com', 'example.com'],
-    ['  Example.COM ', 'example.com'],
-    ['https://www.example.com/watch?v=1', 'www.example.com'],
-    ['http://example.com:8080', 'example.com'],
-    ['', null],
-    ['not a host', null],
-    ['javascript:alert(1)', null],
-  ])('normalizeHost(%j) → %j', (input, expected) => {
-    expect(normalizeHost(input)).toBe(expected);
-  });
-
-  it.each([
-    ['example.com', 'example.com', true],
-    ['music.example.com', 'example.com', true],
-    ['badexample.com', 'example.com', false],
-    ['example.com', 'music.example.com', false],
-  ])('hostMatches(%s, %s) → %s', (host, listed, expected) => {
-    expect(hostMatches(host, listed)).toBe(expected);
   });
 });

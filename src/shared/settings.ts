@@ -53,27 +53,6 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /**
- * Turns what a user typed (`https://www.Example.com/path`, ` example.com `) into a host for the
- * lists, or `null` when it is not one.
- */
-export function normalizeHost(input: string): string | null {
-  let text = input.trim().toLowerCase();
-  if (text === '') return null;
-  if (!/^[a-z][a-z0-9+.-]*:\/\//.test(text)) text = `https://${text}`;
-  try {
-    const host = new URL(text).hostname;
-    return /^[a-z0-9.-]{1,253}$/.test(host) ? host : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Whether `host` is `listed` or a subdomain of it. */
-export function hostMatches(host: string, listed: string): boolean {
-  return host === listed || host.endsWith(`.${listed}`);
-}
-
-/**
  * Settings from whatever is stored: missing or invalid fields take their defaults; anything that is
  * not an object yields all defaults. Never throws.
  */

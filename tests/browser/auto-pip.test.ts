@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Deck, launchDeck, type SessionViewLike, waitFor } from './harness';
+import { type Deck, launchDeck, type SessionViewLike, waitFor } from '../support/harness';
 
 let deck: Deck;
 let elsewhere: Page;
@@ -155,7 +155,7 @@ describe('automatic picture-in-picture', () => {
     await page.evaluate(() => (window as unknown as Player).player.pause());
     await waitFor(
       'disarmed: paused',
-      async () => (await autoPipOf('video.test'))?.reason === 'Not playing',
+      async () => (await autoPipOf('video.test'))?.reason === 'not-playing',
     );
     expect(await switchAway(page, videoInPiP, 1500)).toBe(false);
     await page.bringToFront();
@@ -166,8 +166,9 @@ describe('automatic picture-in-picture', () => {
       v.muted = true;
       return v.play();
     });
-    await waitFor('disarmed: muted', async () =>
-      (await autoPipOf('video.test'))?.reason?.startsWith('Not playing sound'),
+    await waitFor(
+      'disarmed: muted',
+      async () => (await autoPipOf('video.test'))?.reason === 'not-audible',
     );
     expect(await switchAway(page, videoInPiP, 1500)).toBe(false);
     await page.bringToFront();
@@ -178,16 +179,18 @@ describe('automatic picture-in-picture', () => {
 
     // Blocked site: the change applies without reloading the page.
     await setSettings({ autoPictureInPicture: 'video', autoPipBlockHosts: ['video.test'] });
-    await waitFor('disarmed: blocked', async () =>
-      (await autoPipOf('video.test'))?.reason?.includes('blocked for video.test'),
+    await waitFor(
+      'disarmed: blocked',
+      async () => (await autoPipOf('video.test'))?.reason === 'blocked-host',
     );
     expect(await switchAway(page, videoInPiP, 1500)).toBe(false);
     await page.bringToFront();
 
     // Setting off.
     await setSettings({ autoPictureInPicture: 'off' });
-    await waitFor('disarmed: off', async () =>
-      (await autoPipOf('video.test'))?.reason?.includes('off in the settings'),
+    await waitFor(
+      'disarmed: off',
+      async () => (await autoPipOf('video.test'))?.reason === 'setting-off',
     );
     expect(await switchAway(page, videoInPiP, 1500)).toBe(false);
     await page.bringToFront();
@@ -266,8 +269,9 @@ describe('automatic picture-in-picture', () => {
 
     const popup = await deck.openPopup();
     await popup.getByLabel('Picture-in-picture when I switch tabs').selectOption('off');
-    await waitFor('disarmed from the popup', async () =>
-      (await autoPipOf('video.test'))?.reason?.includes('off in the settings'),
+    await waitFor(
+      'disarmed from the popup',
+      async () => (await autoPipOf('video.test'))?.reason === 'setting-off',
     );
     await popup.close();
 

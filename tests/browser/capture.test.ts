@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Deck, launchDeck, waitFor, waitForSession } from './harness';
+import { type Deck, launchDeck, waitFor, waitForSession } from '../support/harness';
 
 let deck: Deck;
 beforeAll(async () => {

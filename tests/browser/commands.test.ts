@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Display, startDisplay } from '../../scripts/lib/xvfb.mjs';
-import { type Deck, launchDeck, type Snapshot, waitFor } from './harness';
+import { type Deck, launchDeck, type Snapshot, waitFor } from '../support/harness';
 
 interface Call {
   action: string;
@@ -70,7 +70,7 @@ describe('commands and media keys', () => {
     await waitFor('badge', () =>
       deck.serviceWorker().evaluate(async () => (await chrome.action.getBadgeText({})) === '–'),
     );
-    expect((await deck.snapshot()).notice).toBe('Nothing to control');
+    expect((await deck.snapshot()).notice).toEqual({ code: 'nothing-to-control' });
     // The badge clears by itself.
     await waitFor(
       'badge cleared',
@@ -204,10 +204,10 @@ describe('commands and media keys', () => {
     await waitFor('video in picture-in-picture', () =>
       video.evaluate(() => document.pictureInPictureElement?.id === 'v'),
     );
-    await waitFor(
-      'notice',
-      async () => (await deck.snapshot()).notice?.includes("this tab's video") === true,
-    );
+    await waitFor('notice', async () => {
+      const notice = (await deck.snapshot()).notice;
+      return notice?.code === 'pip-this-tab' && notice.outcome === 'used';
+    });
     await video.evaluate(() => document.exitPictureInPicture());
   });
 

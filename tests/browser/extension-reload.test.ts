@@ -23,7 +23,7 @@ import {
   setExtensionEnabled,
   waitFor,
   waitForInstalled,
-} from './harness';
+} from '../support/harness';
 
 let deck: Deck;
 let build: string;

@@ -1,11 +1,13 @@
 /**
- * Issue #5 (part): hostile input never crashes the service worker, never touches another session,
- * and every refused message is counted. A page cannot reach the bridge's private channel, so the
- * worst case is a compromised renderer talking on the frame Port directly: this test sends from
- * the extension's own isolated world in an attacker page (through the DevTools protocol).
+ * Hostile input never crashes the service worker, never touches another session, and every refused
+ * message is counted. A page cannot reach the bridge's private channel, so the worst case is a
+ * compromised renderer talking on the frame Port directly: this test sends from the extension's own
+ * isolated world in an attacker page (through the DevTools protocol). Paced within the message
+ * budget, each malformed payload is refused by the contract; sent as fast as it can, the Port is
+ * cut off by the budget (src/background/message-budget.ts) and its document refused a new one.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Deck, launchDeck, pauseFromPopup, waitFor } from './harness';
+import { type Deck, launchDeck, pauseFromPopup, waitFor } from '../support/harness';
 
 let deck: Deck;
 beforeAll(async () => {
@@ -15,8 +17,11 @@ afterAll(async () => {
   await deck?.close();
 });
 
-/** Runs in the isolated world: sends `count` generated hostile payloads (and `valid` good ones). */
-const ATTACK = `(async (count) => {
+/**
+ * Runs in the isolated world: sends `count` generated hostile payloads on one frame Port, `perSecond`
+ * a second (0: all at once), then tries popup-named and unknown Ports. Resolves to what it sent.
+ */
+const ATTACK = `(async (count, perSecond) => {
   const big = 'x'.repeat(200000);
   const validState = {
     metadata: { title: 'Attacker', artist: '', album: '', artwork: [], chapterInfo: [] },
@@ -45,27 +50,29 @@ const ATTACK = `(async (count) => {
     }
   };
   const port = chrome.runtime.connect({ name: 'media-deck/frame' });
-  for (let i = 0; i < count; i++) port.postMessage(mutate(i));
+  let disconnected = false;
+  port.onDisconnect.addListener(() => { disconnected = true; });
+  for (let i = 0; i < count; i++) {
+    port.postMessage(mutate(i));
+    if (perSecond) await new Promise((r) => setTimeout(r, 1000 / perSecond));
+  }
   // Ports under other names are refused outright.
-  for (let i = 0; i < 20; i++) chrome.runtime.connect({ name: 'media-deck/popup' }).postMessage({ type: 'pin', key: null });
+  for (let i = 0; i < 20; i++) chrome.runtime.connect({ name: 'media-deck/popup' }).postMessage({ type: 'intent', key: 'k', intent: { kind: 'unpin' } });
   for (let i = 0; i < 20; i++) chrome.runtime.connect({ name: 'nonsense' });
   await new Promise((r) => setTimeout(r, 1500));
-  return count;
+  // A new Port from the same document, after the flood.
+  const again = chrome.runtime.connect({ name: 'media-deck/frame' });
+  const refusedAgain = await new Promise((resolve) => {
+    again.onDisconnect.addListener(() => resolve(true));
+    again.postMessage({ type: 'state', state: validState, dropped: 0 });
+    setTimeout(() => resolve(false), 1500);
+  });
+  return { count, disconnected, refusedAgain };
 })`;
 
-it('thousands of hostile frame messages: worker alive, other sessions intact, every refusal counted', async () => {
-  const victim = await deck.open('https://player.test/music.html');
-  await victim.evaluate(() =>
-    (window as unknown as { player: { play(): Promise<void> } }).player.play(),
-  );
-  const before = await waitFor('victim session', async () =>
-    (await deck.snapshot()).sessions.find(
-      (s) => s.title === 'First Light' && s.playbackState === 'playing',
-    ),
-  );
-  const statsBefore = await deck.stats();
-
-  const attacker = await deck.open('https://evil.test/blank.html');
+/** Opens an attacker page and runs `ATTACK(count, perSecond)` in its Media Deck isolated world. */
+async function attack(host: string, count: number, perSecond: number) {
+  const attacker = await deck.open(`https://${host}/blank.html`);
   const cdp = await deck.context.newCDPSession(attacker);
   const contexts: { id: number; origin: string; name: string }[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
@@ -75,41 +82,79 @@ it('thousands of hostile frame messages: worker alive, other sessions intact, ev
       (c) => c.origin === `chrome-extension://${deck.extensionId}` || c.name === 'Media Deck',
     ),
   );
-  const COUNT = 3200;
   const result = await cdp.send('Runtime.evaluate', {
-    expression: `${ATTACK}(${COUNT})`,
+    expression: `${ATTACK}(${count}, ${perSecond})`,
     contextId: isolated.id,
     awaitPromise: true,
     returnByValue: true,
   });
   expect(result.exceptionDetails).toBeUndefined();
-  expect(result.result.value).toBe(COUNT);
+  await cdp.detach();
+  return result.result.value as { count: number; disconnected: boolean; refusedAgain: boolean };
+}
 
-  // The worker is alive and answers.
-  const after = await deck.snapshot();
-  const statsAfter = await deck.stats();
-  // Every payload of the frame Port was refused and counted (none is a valid BridgeToWorker).
-  const refused =
-    (statsAfter.rejectedByReason['frame-message'] ?? 0) -
-    (statsBefore.rejectedByReason['frame-message'] ?? 0);
-  expect(refused).toBe(COUNT);
+const delta = (after: Record<string, number>, before: Record<string, number>, key: string) =>
+  (after[key] ?? 0) - (before[key] ?? 0);
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+it('hostile frame messages: each refused and counted, a flood cut off, the worker and other sessions untouched', async () => {
+  const victim = await deck.open('https://player.test/music.html');
+  await victim.evaluate(() =>
+    (window as unknown as { player: { play(): Promise<void> } }).player.play(),
+  );
+  const before = await waitFor('victim session', async () =>
+    (await deck.snapshot()).sessions.find(
+      (s) => s.title === 'First Light' && s.playbackState === 'playing',
+    ),
+  );
+
+  // Paced within the budget: every one of the 16 kinds, three times, refused by the contract.
+  let statsBefore = await deck.stats();
+  const PACED = 48;
+  const paced = await attack('evil.test', PACED, 15);
+  let statsAfter = await deck.stats();
+  expect(paced).toEqual({ count: PACED, disconnected: false, refusedAgain: false });
+  expect(delta(statsAfter.rejectedByReason, statsBefore.rejectedByReason, 'frame-message')).toBe(
+    PACED,
+  );
+  expect(sum(statsAfter.overBudgetByTab) - sum(statsBefore.overBudgetByTab)).toBe(0);
   // The popup-named ports came from a web page, and the nameless ones are unknown: refused too.
-  expect(
-    (statsAfter.rejectedByReason['popup-sender'] ?? 0) -
-      (statsBefore.rejectedByReason['popup-sender'] ?? 0),
-  ).toBe(20);
-  expect(
-    (statsAfter.rejectedByReason['port-name'] ?? 0) -
-      (statsBefore.rejectedByReason['port-name'] ?? 0),
-  ).toBe(20);
-  // The victim's session is untouched; the attacker got no session.
+  expect(delta(statsAfter.rejectedByReason, statsBefore.rejectedByReason, 'popup-sender')).toBe(20);
+  expect(delta(statsAfter.rejectedByReason, statsBefore.rejectedByReason, 'port-name')).toBe(20);
+
+  // All at once: the budget takes its burst, refuses the rest, and cuts the Port off; the document
+  // cannot open another one for a while.
+  statsBefore = await deck.stats();
+  const COUNT = 3200;
+  const flood = await attack('flood-evil.test', COUNT, 0);
+  statsAfter = await deck.stats();
+  expect(flood).toEqual({ count: COUNT, disconnected: true, refusedAgain: true });
+  expect(statsAfter.portsDisconnected - statsBefore.portsDisconnected).toBe(1);
+  expect(delta(statsAfter.rejectedByReason, statsBefore.rejectedByReason, 'banned')).toBe(1);
+  const admitted = delta(
+    statsAfter.rejectedByReason,
+    statsBefore.rejectedByReason,
+    'frame-message',
+  );
+  const overBudget = sum(statsAfter.overBudgetByTab) - sum(statsBefore.overBudgetByTab);
+  expect(admitted).toBeGreaterThan(0);
+  expect(admitted).toBeLessThanOrEqual(40 + 10); // the burst, and what refilled meanwhile
+  expect(overBudget).toBeGreaterThan(100);
+  expect(admitted + overBudget).toBeLessThanOrEqual(COUNT);
+
+  // The worker is alive and answers; the victim's session is untouched. The paced attacker's one
+  // valid report (the last thing it sent) is its only session; the cut-off one has none.
+  const after = await deck.snapshot();
   const victimAfter = after.sessions.find((s) => s.key === before.key);
   expect(victimAfter).toMatchObject({
     title: 'First Light',
     artist: before.artist,
     actions: before.actions,
   });
-  expect(after.sessions.some((s) => s.host === 'evil.test')).toBe(false);
+  expect(after.sessions.filter((s) => s.host === 'evil.test').map((s) => s.title)).toEqual([
+    'Attacker',
+  ]);
+  expect(after.sessions.some((s) => s.host === 'flood-evil.test')).toBe(false);
   // Nothing was polluted in the worker.
   expect(
     await deck.serviceWorker().evaluate(() => ({}) as Record<string, unknown>),
@@ -122,7 +167,6 @@ it('thousands of hostile frame messages: worker alive, other sessions intact, ev
 
   // And the victim is still controllable.
   await pauseFromPopup(deck, 'First Light', before.key);
-  await cdp.detach();
 });
 
 it('a page that patches built-ins after we run still works, and never receives our objects', async () => {

@@ -17,7 +17,7 @@ import {
   launchDeck,
   setExtensionEnabled,
   waitFor,
-} from './harness';
+} from '../support/harness';
 
 let deck: Deck;
 beforeAll(async () => {

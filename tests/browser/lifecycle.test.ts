@@ -4,7 +4,7 @@
  * a frame that already holds the MAIN-world wrapper is not wrapped twice.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Deck, launchDeck, waitFor } from './harness';
+import { type Deck, launchDeck, waitFor } from '../support/harness';
 
 let deck: Deck;
 beforeAll(async () => {

@@ -33,14 +33,14 @@ import {
   ROOT,
   type SessionViewLike,
   waitFor,
-} from './harness';
+} from '../support/harness';
 import {
   type Declared,
   type FinalImage,
   type FinalText,
   type FuzzResult,
   fuzzMediaSession,
-} from './media-session-fuzz';
+} from '../support/media-session-fuzz';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_2024);
 const STEPS = 3600;

@@ -3,7 +3,7 @@
  * `window.close()`. Each must add and remove exactly its own session, and leave the others alone.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Deck, launchDeck, type Snapshot, waitFor, waitForSession } from './harness';
+import { type Deck, launchDeck, type Snapshot, waitFor, waitForSession } from '../support/harness';
 
 let deck: Deck;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Deck, launchDeck, waitFor } from './harness';
+import { type Deck, launchDeck, waitFor } from '../support/harness';
 
 // Injected through the DevTools protocol: the popup's CSP (script-src 'self') rightly refuses a
 // script tag.

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromePath, DIST, ROOT, type Snapshot, waitFor } from './harness';
+import { chromePath, DIST, ROOT, type Snapshot, waitFor } from '../support/harness';
 
 const PAGES = join(ROOT, 'tests/fixtures/pages');
 const TYPES: Record<string, string> = {

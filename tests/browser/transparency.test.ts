@@ -5,8 +5,8 @@
  */
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { chromePath, type Deck, launchDeck, serveFixture, waitFor } from './harness';
-import { probeMediaSession } from './media-session-probe';
+import { chromePath, type Deck, launchDeck, serveFixture, waitFor } from '../support/harness';
+import { probeMediaSession } from '../support/media-session-probe';
 
 let deck: Deck;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { frameState, media, metadata, pos, T0 } from '../../../tests/support/fixtures';
 import type { FrameState, Position } from '../../shared/contract';
-import { frameState, media, metadata, pos, T0 } from '../../shared/test-fixtures';
 import { createCoalescer } from './coalescer';
 
 const MIN_INTERVAL_MS = 100;

@@ -1,5 +1,5 @@
 /**
- * Runs a `MediaSessionAction` in the page (DESIGN.md § Running an action): the page's own handler
+ * Performs a `MediaSessionAction` in the page (docs/architecture.md § Running an intent): the page's own handler
  * when it registered one, called with a `MediaSessionActionDetails` dictionary as Chrome does;
  * otherwise the primary media element's own behaviour.
  */
@@ -76,7 +76,7 @@ function runOnElement(el: HTMLMediaElement, details: ActionDetails): ActionOutco
  * (`reportError`, as for any callback the browser invokes) and never reach the caller; the
  * outcome says which path ran: `'handler'`, `'element'`, or `'unsupported'` when neither applies.
  */
-export function runAction(
+export function performAction(
   details: ActionDetails,
   record: RecordedSession | null,
   media: MediaElementWatcher,

@@ -7,8 +7,7 @@
  * Disarming removes only our own handler.
  */
 
-import type { AutoPipKind } from '../../shared/auto-pip';
-import type { ActionDetails, ActionOutcome, FrameState } from '../../shared/contract';
+import type { ActionDetails, ActionOutcome, AutoPipKind, FrameState } from '../../shared/contract';
 import { apply, promiseThen } from './intrinsics';
 import type { MediaElementWatcher } from './media-element-watcher';
 import {

@@ -169,14 +169,9 @@ export async function openMiniPlayer(
       svg.appendChild(path);
       button.appendChild(svg);
       button.addEventListener('click', () => {
-        if (control.command.kind !== 'action') return;
-        const action = control.command.action;
+        if (control.intent.kind !== 'action') return;
         try {
-          run(
-            action === 'seekbackward' || action === 'seekforward'
-              ? { action, seekOffset }
-              : { action },
-          );
+          run(control.intent.details);
         } catch {} // the page can listen for errors in this window too
       });
     }

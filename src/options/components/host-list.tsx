@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { MAX_LISTED_HOSTS as MAX_HOSTS, normalizeHost } from '../../shared/settings';
+import { normalizeHost } from '../../shared/hosts';
+import { MAX_LISTED_HOSTS as MAX_HOSTS } from '../../shared/settings';
 
 interface HostListProps {
   /** The list's name, e.g. "Always allow on these sites". */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionDetails, SessionView } from '../../shared/contract';
 import { extrapolatePosition, formatTime } from '../../shared/position';
-import { seekTargetForKey, timeAtPointer } from '../../shared/seek';
+import { seekTargetForKey, timeAtPointer } from '../seek';
 
 /** Least milliseconds between two `fastSeek` updates while dragging. */
 const DRAG_SEND_INTERVAL_MS = 100;

@@ -1,16 +1,14 @@
-import type { ActionDetails, SessionView } from '../../shared/contract';
+import type { SessionIntent, SessionView } from '../../shared/contract';
 import { type Control, controlsFor, playbackLabel } from '../../shared/controls';
+import { autoPipReasonText, isFixableInSettings } from '../auto-pip-reason-text';
 import { Artwork } from './artwork';
 import { Icon } from './icon';
 import { SeekBar } from './seek-bar';
 
-/** What a card can ask for; the app turns these into `PopupToWorker` messages. */
+/** What a card can ask for; the app sends intents to the service worker. */
 export interface CardCommands {
-  action(key: string, details: ActionDetails): void;
-  muteTab(key: string, muted: boolean): void;
-  focusTab(key: string): void;
-  pictureInPicture(key: string): void;
-  pin(key: string | null): void;
+  /** Asks the worker to carry out `intent` on session `key`. */
+  intent(key: string, intent: SessionIntent): void;
   /** Opens Chrome's site settings for the session's site (automatic picture-in-picture). */
   openSiteSettings(key: string): void;
   /** Opens Media Deck's settings. */
@@ -25,21 +23,6 @@ interface CardProps {
   faviconFor: (pageUrl: string) => string;
   /** Show the pin toggle (there is more than one session to choose from). */
   canPin: boolean;
-}
-
-function run(
-  control: Control,
-  view: SessionView,
-  commands: CardCommands,
-  seekOffset: number,
-): void {
-  const { command } = control;
-  if (command.kind === 'mute-tab') commands.muteTab(view.key, command.muted);
-  else if (command.kind === 'focus-tab') commands.focusTab(view.key);
-  else if (command.kind === 'picture-in-picture') commands.pictureInPicture(view.key);
-  else if (command.action === 'seekbackward' || command.action === 'seekforward') {
-    commands.action(view.key, { action: command.action, seekOffset });
-  } else commands.action(view.key, { action: command.action });
 }
 
 /**
@@ -58,13 +41,11 @@ function AutoPipLine({ view, commands }: { view: SessionView; commands: CardComm
       </p>
     );
   }
-  if (!reason || reason === 'Not playing') return null;
-  const fixable =
-    reason.includes('settings') || reason.includes('blocked') || reason.includes('videos only');
+  if (!reason || reason === 'not-playing') return null;
   return (
     <p class="autopip off">
-      No automatic picture-in-picture: {reason}.
-      {fixable && (
+      No automatic picture-in-picture: {autoPipReasonText(reason, view.host)}.
+      {isFixableInSettings(reason) && (
         <>
           {' '}
           <button type="button" class="link" onClick={() => commands.openOptions()}>
@@ -92,7 +73,7 @@ export function SessionCard({ view, commands, seekOffset, faviconFor, canPin }: 
       aria-label={control.label}
       title={control.label}
       data-control={control.id}
-      onClick={() => run(control, view, commands, seekOffset)}
+      onClick={() => commands.intent(view.key, control.intent)}
     >
       <Icon name={control.icon} size={control.id === 'play' || control.id === 'pause' ? 24 : 20} />
     </button>
@@ -126,13 +107,18 @@ export function SessionCard({ view, commands, seekOffset, faviconFor, canPin }: 
               view.pinned ? `Unpin ${view.title}` : `Pin ${view.title} as the active session`
             }
             title={view.pinned ? 'Unpin' : 'Pin as the active session'}
-            onClick={() => commands.pin(view.pinned ? null : view.key)}
+            onClick={() =>
+              commands.intent(view.key, view.pinned ? { kind: 'unpin' } : { kind: 'pin' })
+            }
           >
             <Icon name={view.pinned ? 'pinned' : 'pin'} size={18} />
           </button>
         )}
       </div>
-      <SeekBar view={view} onSeek={(details) => commands.action(view.key, details)} />
+      <SeekBar
+        view={view}
+        onSeek={(details) => commands.intent(view.key, { kind: 'action', details })}
+      />
       {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would need a visible legend; an ARIA group names the row as well */}
       <div class="controls" role="group" aria-label={`Controls for ${view.title}`}>
         <div class="transport">{controls.filter((c) => c.primary).map(button)}</div>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type AutoPipInput, decideAutoPip } from './auto-pip';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
-import { frameState, media, metadata } from './test-fixtures';
+import { frameState, media, metadata } from '../../tests/support/fixtures';
+import type { AutoPipReason } from '../shared/contract';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
+import { type AutoPipInput, decideAutoPip } from './auto-pip-policy';
 
 const playingVideo = frameState({
   metadata: metadata(),
@@ -33,7 +34,7 @@ describe('decideAutoPip', () => {
     input: AutoPipInput;
     settings: Settings;
     arm: 'video' | 'audio' | null;
-    reason?: RegExp;
+    reason?: AutoPipReason;
   }>([
     {
       name: 'a playing, audible https video is armed by default',
@@ -46,7 +47,7 @@ describe('decideAutoPip', () => {
       input: input({ state: playingAudio }),
       settings: settings(),
       arm: null,
-      reason: /videos only/,
+      reason: 'videos-only',
     },
     {
       name: 'audio is armed in video-and-audio mode',
@@ -65,28 +66,28 @@ describe('decideAutoPip', () => {
       input: input(),
       settings: settings({ autoPictureInPicture: 'off' }),
       arm: null,
-      reason: /off in the settings/,
+      reason: 'setting-off',
     },
     {
       name: 'a blocked host',
       input: input(),
       settings: settings({ autoPipBlockHosts: ['video.test'] }),
       arm: null,
-      reason: /blocked for video\.test/,
+      reason: 'blocked-host',
     },
     {
       name: 'a blocked parent domain',
       input: input({ origin: 'https://www.video.test' }),
       settings: settings({ autoPipBlockHosts: ['video.test'] }),
       arm: null,
-      reason: /blocked/,
+      reason: 'blocked-host',
     },
     {
       name: 'block wins over allow',
       input: input(),
       settings: settings({ autoPipAllowHosts: ['video.test'], autoPipBlockHosts: ['video.test'] }),
       arm: null,
-      reason: /blocked/,
+      reason: 'blocked-host',
     },
     {
       name: 'an allowed host gets audio even when the mode is off',
@@ -99,7 +100,7 @@ describe('decideAutoPip', () => {
       input: input({ origin: 'http://video.test' }),
       settings: settings(),
       arm: null,
-      reason: /secure \(https\)/,
+      reason: 'insecure-page',
     },
     {
       name: 'a file page is allowed',
@@ -112,7 +113,7 @@ describe('decideAutoPip', () => {
       input: input({ frameId: 3 }),
       settings: settings(),
       arm: null,
-      reason: /embedded frame/,
+      reason: 'embedded-frame',
     },
     {
       name: 'paused',
@@ -121,7 +122,7 @@ describe('decideAutoPip', () => {
       }),
       settings: settings(),
       arm: null,
-      reason: /^Not playing$/,
+      reason: 'not-playing',
     },
     {
       name: 'muted and the tab silent',
@@ -133,14 +134,14 @@ describe('decideAutoPip', () => {
       }),
       settings: settings(),
       arm: null,
-      reason: /Not playing sound/,
+      reason: 'not-audible',
     },
     {
       name: 'another picture-in-picture window',
       input: input({ otherPictureInPicture: true }),
       settings: settings(),
       arm: null,
-      reason: /Another picture-in-picture/,
+      reason: 'other-window',
     },
     {
       name: 'a video that disables picture-in-picture',
@@ -156,12 +157,12 @@ describe('decideAutoPip', () => {
       }),
       settings: settings(),
       arm: null,
-      reason: /does not allow/,
+      reason: 'video-disallows',
     },
   ])('$name', ({ input: i, settings: s, arm, reason }) => {
     const decision = decideAutoPip(i, s);
     expect(decision.arm).toBe(arm);
     if (arm) expect(decision.reason).toBeNull();
-    else expect(decision.reason).toMatch(reason as RegExp);
+    else expect(decision.reason).toBe(reason);
   });
 });

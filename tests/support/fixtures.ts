@@ -12,8 +12,8 @@ import type {
   Metadata,
   Position,
   SessionView,
-} from './contract';
-import type { MediaSessionActionName } from './media-session-actions';
+} from '../../src/shared/contract';
+import type { MediaSessionActionName } from '../../src/shared/media-session-actions';
 
 /** Every track handler a music player registers (the order pages often use, not the enum's). */
 export const MUSIC_ACTIONS: MediaSessionActionName[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from './settings';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../shared/settings';
 import {
   createSettingsStore,
   type SettingsStorage,

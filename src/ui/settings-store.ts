@@ -5,7 +5,7 @@
  * follows changes made elsewhere (another options tab, another synced device) through
  * `storage.onChanged`, so that what the page shows is always what the extension uses.
  */
-import { parseSettings, SETTINGS_KEY, type Settings } from './settings';
+import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings';
 
 /** One `storage.onChanged` entry. */
 export interface StorageChangeLike {

@@ -6,21 +6,10 @@
 /** What the policy needs to know about one session. */
 export interface FocusCandidate {
   key: string;
-  /** Has a title or a playing media element, and is not a transient sound (see `isTransient`). */
+  /** Has a title or a playing media element, and is not a transient sound (see `isTransientSound` in src/shared/session.ts). */
   controllable: boolean;
   /** Epoch ms the session was first seen; orders sessions that never played audibly. */
   firstSeenAt: number;
-}
-
-/** Sounds this short or shorter (seconds) are transient, like Chrome's "transient" focus type. */
-export const TRANSIENT_MAX_SECONDS = 5;
-
-/**
- * Whether media of `durationSeconds` is a transient sound (a notification ping): a finite
- * duration of 5 s or less. Unknown (`null`) and live durations are not transient.
- */
-export function isTransient(durationSeconds: number | null): boolean {
-  return durationSeconds !== null && durationSeconds <= TRANSIENT_MAX_SECONDS;
 }
 
 /**

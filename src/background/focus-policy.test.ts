@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   dropFromStack,
   type FocusCandidate,
-  isTransient,
   orderSessions,
   pickActive,
   raiseInStack,
-  TRANSIENT_MAX_SECONDS,
 } from './focus-policy';
 
 function candidate(key: string, controllable = true, firstSeenAt = 0): FocusCandidate {
@@ -221,25 +219,5 @@ describe('orderSessions', () => {
     const candidates = [candidate('a', true, 1), candidate('b', true, 2)];
     orderSessions([], candidates, 'b');
     expect(candidates.map((c) => c.key)).toEqual(['a', 'b']);
-  });
-});
-
-describe('isTransient', () => {
-  it('uses a 5 s boundary', () => {
-    expect(TRANSIENT_MAX_SECONDS).toBe(5);
-  });
-
-  it.each<[number | null, boolean]>([
-    [null, false],
-    [0, true],
-    [0.3, true],
-    [4.999, true],
-    [5, true],
-    [5.001, false],
-    [6, false],
-    [3600, false],
-    [Number.POSITIVE_INFINITY, false],
-  ])('duration %s → %s', (duration, expected) => {
-    expect(isTransient(duration)).toBe(expected);
   });
 });

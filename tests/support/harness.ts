@@ -82,17 +82,33 @@ export interface SessionViewLike {
   pictureInPicture: boolean;
   autoPip: { armed: boolean; reason: string | null };
 }
+/** A `Notice` (src/shared/contract.ts), loosely: a code and its parameters. */
+export interface NoticeLike {
+  code: string;
+  outcome?: string;
+  because?: string;
+  title?: string;
+  host?: string;
+  command?: string;
+}
 export interface Snapshot {
   sessions: SessionViewLike[];
   activeKey: string | null;
   pinnedKey: string | null;
-  notice: string | null;
+  notice: NoticeLike | null;
 }
+/** `DeckStats` (src/background/diagnostics.ts) as the tests read it (tab ids as strings). */
 export interface Stats {
   framePorts: number;
   frameMessagesByTab: Record<string, number>;
   bridgeDroppedByTab: Record<string, number>;
   rejectedByReason: Record<string, number>;
+  overBudgetByTab: Record<string, number>;
+  portsDisconnected: number;
+  storageWrites: number;
+  storageWriteFailures: number;
+  lastStorageWriteAt: number;
+  popupPushes: number;
   actions: { key: string; action: string; outcome: string; source: string; ms: number }[];
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { COMMAND_NAMES, type CommandName, isCommandName, planCommand } from './commands';
-import type { SessionView } from './contract';
-import { MUSIC_ACTIONS, sessionView } from './test-fixtures';
+import { MUSIC_ACTIONS, sessionView } from '../../tests/support/fixtures';
+import { COMMAND_NAMES, type CommandName, type SessionView } from '../shared/contract';
+import { isCommandName, planCommand } from './command-plan';
 
 const MUSIC = MUSIC_ACTIONS;
 
@@ -11,110 +11,135 @@ describe('planCommand', () => {
       name: 'play-pause on a playing session pauses',
       command: 'play-pause',
       view: { playbackState: 'playing', actions: MUSIC },
-      plan: { kind: 'action', details: { action: 'pause' } },
+      plan: { kind: 'intent', intent: { kind: 'action', details: { action: 'pause' } } },
     },
     {
       name: 'play-pause on a paused session plays',
       command: 'play-pause',
       view: { playbackState: 'paused', actions: MUSIC },
-      plan: { kind: 'action', details: { action: 'play' } },
+      plan: { kind: 'intent', intent: { kind: 'action', details: { action: 'play' } } },
     },
     {
       name: 'play-pause on an idle session plays',
       command: 'play-pause',
       view: { playbackState: 'none', actions: MUSIC },
-      plan: { kind: 'action', details: { action: 'play' } },
+      plan: { kind: 'intent', intent: { kind: 'action', details: { action: 'play' } } },
     },
     {
       name: 'play-pause falls back to pause when play is not handled',
       command: 'play-pause',
       view: { playbackState: 'paused', actions: ['pause'] },
-      plan: { kind: 'action', details: { action: 'pause' } },
+      plan: { kind: 'intent', intent: { kind: 'action', details: { action: 'pause' } } },
     },
     {
       name: 'play-pause falls back to play when pause is not handled',
       command: 'play-pause',
       view: { playbackState: 'playing', actions: ['play'] },
-      plan: { kind: 'action', details: { action: 'play' } },
+      plan: { kind: 'intent', intent: { kind: 'action', details: { action: 'play' } } },
     },
     {
       name: 'play-pause with neither',
       command: 'play-pause',
       view: { actions: ['nexttrack'] },
-      plan: { kind: 'nothing', reason: '“Song” cannot play or pause' },
+      plan: {
+        kind: 'refuse',
+        notice: { code: 'cannot', command: 'play-pause', title: 'Song', host: 'player.test' },
+      },
     },
     {
       name: 'next track',
       command: 'next-track',
       view: { actions: MUSIC },
-      plan: { kind: 'action', details: { action: 'nexttrack' } },
+      plan: { kind: 'intent', intent: { kind: 'action', details: { action: 'nexttrack' } } },
     },
     {
       name: 'next track unsupported',
       command: 'next-track',
       view: { actions: ['play'] },
-      plan: { kind: 'nothing', reason: '“Song” has no next track' },
+      plan: {
+        kind: 'refuse',
+        notice: { code: 'cannot', command: 'next-track', title: 'Song', host: 'player.test' },
+      },
     },
     {
       name: 'previous track',
       command: 'previous-track',
       view: { actions: MUSIC },
-      plan: { kind: 'action', details: { action: 'previoustrack' } },
+      plan: { kind: 'intent', intent: { kind: 'action', details: { action: 'previoustrack' } } },
     },
     {
       name: 'seek backward carries the offset',
       command: 'seek-backward',
       view: { actions: MUSIC },
-      plan: { kind: 'action', details: { action: 'seekbackward', seekOffset: 15 } },
+      plan: {
+        kind: 'intent',
+        intent: { kind: 'action', details: { action: 'seekbackward', seekOffset: 15 } },
+      },
     },
     {
       name: 'seek forward carries the offset',
       command: 'seek-forward',
       view: { actions: MUSIC },
-      plan: { kind: 'action', details: { action: 'seekforward', seekOffset: 15 } },
+      plan: {
+        kind: 'intent',
+        intent: { kind: 'action', details: { action: 'seekforward', seekOffset: 15 } },
+      },
     },
     {
       name: 'stop',
       command: 'stop',
       view: { actions: MUSIC },
-      plan: { kind: 'action', details: { action: 'stop' } },
+      plan: { kind: 'intent', intent: { kind: 'action', details: { action: 'stop' } } },
     },
     {
       name: 'stop falls back to pause',
       command: 'stop',
       view: { actions: ['play', 'pause'] },
-      plan: { kind: 'action', details: { action: 'pause' } },
+      plan: { kind: 'intent', intent: { kind: 'action', details: { action: 'pause' } } },
     },
     {
       name: 'mute an unmuted tab',
       command: 'mute-tab',
       view: { tabMuted: false },
-      plan: { kind: 'mute-tab', muted: true },
+      plan: { kind: 'intent', intent: { kind: 'mute-tab', muted: true } },
     },
     {
       name: 'unmute a muted tab',
       command: 'mute-tab',
       view: { tabMuted: true },
-      plan: { kind: 'mute-tab', muted: false },
+      plan: { kind: 'intent', intent: { kind: 'mute-tab', muted: false } },
     },
-    { name: 'go to tab', command: 'go-to-tab', view: {}, plan: { kind: 'focus-tab' } },
+    {
+      name: 'go to tab',
+      command: 'go-to-tab',
+      view: {},
+      plan: { kind: 'intent', intent: { kind: 'focus-tab' } },
+    },
     {
       name: 'picture-in-picture for a video',
       command: 'toggle-picture-in-picture',
       view: { kind: 'video' },
-      plan: { kind: 'picture-in-picture' },
+      plan: { kind: 'intent', intent: { kind: 'picture-in-picture' } },
     },
     {
       name: 'picture-in-picture by the page handler',
       command: 'toggle-picture-in-picture',
       view: { kind: 'audio', actions: ['enterpictureinpicture'] },
-      plan: { kind: 'picture-in-picture' },
+      plan: { kind: 'intent', intent: { kind: 'picture-in-picture' } },
     },
     {
       name: 'no picture-in-picture for audio',
       command: 'toggle-picture-in-picture',
       view: { kind: 'audio' },
-      plan: { kind: 'nothing', reason: '“Song” has no video for picture-in-picture' },
+      plan: {
+        kind: 'refuse',
+        notice: {
+          code: 'cannot',
+          command: 'toggle-picture-in-picture',
+          title: 'Song',
+          host: 'player.test',
+        },
+      },
     },
   ])('$name', ({ command, view, plan }) => {
     expect(planCommand(command, sessionView(view), 15)).toEqual(plan);
@@ -122,8 +147,8 @@ describe('planCommand', () => {
 
   it.each(COMMAND_NAMES)('%s with no active session does nothing and says so', (command) => {
     expect(planCommand(command, null, 10)).toEqual({
-      kind: 'nothing',
-      reason: 'Nothing to control',
+      kind: 'refuse',
+      notice: { code: 'nothing-to-control' },
     });
   });
 });

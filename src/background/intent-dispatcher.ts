@@ -1,0 +1,143 @@
+/**
+ * The one path by which the user acts on a session, whatever they pressed (a popup button, a
+ * keyboard command or media key, the mini player): a `SessionIntent` (src/shared/contract.ts),
+ * carried out by the handler its kind names. Every handler reaches the browser synchronously (no
+ * `await` before `tabs.sendMessage` or `tabs.update`), so the caller's user gesture survives, and
+ * records the outcome in the diagnostics.
+ */
+import type { ActionOutcome, SessionIntent, WorkerToBridge } from '../shared/contract';
+import type { Session } from '../shared/session';
+import type { ActionRecord } from './diagnostics';
+import type { FrameTarget, requestFrame } from './frame-messenger';
+
+/** Where an intent came from, for the diagnostics. */
+export type IntentSource = 'popup' | 'command';
+
+/**
+ * How an intent went: the frame's `ActionOutcome` (its handler, its element, unsupported, failed;
+ * `'failed'` too when the frame could not be reached), or `'done'` for what the browser does by
+ * itself (mute, focus) and for pin changes.
+ */
+export type IntentOutcome = ActionOutcome | 'done';
+
+/** What the dispatcher needs from its surroundings. */
+export interface IntentDispatcherDeps {
+  /** `requestFrame` (src/background/frame-messenger.ts). */
+  request: typeof requestFrame;
+  /** Pins a session, or unpins with `null` (`SessionRegistry.pin`). */
+  pin(key: string | null): void;
+  /** Removes a session whose frame is gone (`SessionRegistry.removeSession`). */
+  removeSession(key: string): void;
+  /** Mutes or unmutes a tab (`tabs.update`). */
+  muteTab(tabId: number, muted: boolean): void;
+  /** Brings a tab and its window to the front. */
+  focusTab(tabId: number): void;
+  /** Records an outcome (diagnostics). */
+  record(record: ActionRecord): void;
+  /** A monotonic clock in ms (`performance.now`), to time the outcome. */
+  clock(): number;
+}
+
+/** The dispatcher. */
+export interface IntentDispatcher {
+  /** Carries out `intent` on `session`. Never rejects. */
+  dispatch(session: Session, intent: SessionIntent, source: IntentSource): Promise<IntentOutcome>;
+  /**
+   * Toggles picture-in-picture for the largest playing video in the top frame of `tabId` (when the
+   * worker cannot name a session in time to keep the user's gesture). Never rejects.
+   */
+  pictureInPictureInTab(tabId: number, source: IntentSource): Promise<ActionOutcome>;
+}
+
+type Handlers = {
+  [K in SessionIntent['kind']]: (
+    session: Session,
+    intent: Extract<SessionIntent, { kind: K }>,
+    source: IntentSource,
+  ) => Promise<IntentOutcome>;
+};
+
+/** Creates the dispatcher. */
+export function createIntentDispatcher(deps: IntentDispatcherDeps): IntentDispatcher {
+  /** Sends a request the page's MAIN world carries out, and records how it went. */
+  function toFrame(
+    target: FrameTarget,
+    key: string,
+    message: Exclude<WorkerToBridge, { type: 'announce' }>,
+    label: string,
+    source: IntentSource,
+  ): Promise<ActionOutcome> {
+    const started = deps.clock();
+    return deps.request(target, message).then((answer) => {
+      const outcome = answer ?? 'failed';
+      deps.record({ key, action: label, outcome, source, ms: deps.clock() - started });
+      return outcome;
+    });
+  }
+
+  function done(session: Session, label: string, source: IntentSource): Promise<IntentOutcome> {
+    deps.record({ key: session.key, action: label, outcome: 'done', source, ms: 0 });
+    return Promise.resolve('done');
+  }
+
+  const handlers: Handlers = {
+    action: (session, { details }, source) => {
+      const sent = toFrame(
+        session,
+        session.key,
+        { type: 'run-action', details },
+        details.action,
+        source,
+      );
+      return sent.then((outcome) => {
+        // No answer at all: the frame is gone, and its session with it.
+        if (outcome === 'failed') deps.removeSession(session.key);
+        return outcome;
+      });
+    },
+    'picture-in-picture': (session, _intent, source) =>
+      toFrame(
+        session,
+        session.key,
+        { type: 'picture-in-picture', target: 'session' },
+        'picture-in-picture',
+        source,
+      ),
+    'mute-tab': (session, { muted }, source) => {
+      deps.muteTab(session.tabId, muted);
+      return done(session, muted ? 'mute-tab' : 'unmute-tab', source);
+    },
+    'focus-tab': (session, _intent, source) => {
+      deps.focusTab(session.tabId);
+      return done(session, 'focus-tab', source);
+    },
+    pin: (session, _intent, source) => {
+      deps.pin(session.key);
+      return done(session, 'pin', source);
+    },
+    unpin: (session, _intent, source) => {
+      deps.pin(null);
+      return done(session, 'unpin', source);
+    },
+  };
+
+  return {
+    dispatch(session, intent, source) {
+      const handler = handlers[intent.kind] as (
+        session: Session,
+        intent: SessionIntent,
+        source: IntentSource,
+      ) => Promise<IntentOutcome>;
+      return handler(session, intent, source);
+    },
+    pictureInPictureInTab(tabId, source) {
+      return toFrame(
+        { tabId, frameId: 0 },
+        `${tabId}:0`,
+        { type: 'picture-in-picture', target: 'largest-video' },
+        'picture-in-picture',
+        source,
+      );
+    },
+  };
+}

@@ -1,0 +1,132 @@
+// @ts-check
+/**
+ * The benchmark's markdown table, built from the report the sections returned: one table per
+ * section that ran (any subset), medians unless said (p95 and the rest in report.json).
+ */
+
+/**
+ * @typedef {object} Report
+ * @property {string} date
+ * @property {number} runs
+ * @property {string} chromium
+ * @property {Record<string, any>} sections by report key (`pageCost`, `idle`, `latency`, …)
+ */
+
+/** `12.3 ms`, or `n/a` for a missing figure. @param {number | null | undefined} v */
+const ms = (v) => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
+/** `12.3 KiB`, or `n/a`. @param {number | null | undefined} v */
+const kib = (v) =>
+  typeof v === 'number' && Number.isFinite(v) ? `${(v / 1024).toFixed(1)} KiB` : 'n/a';
+
+/** @param {Record<string, any>} pageCost @returns {string[]} */
+function pageCostTable(pageCost) {
+  const lines = [];
+  lines.push('| page cost | with Media Deck | without | ratio | floor: bare content scripts |');
+  lines.push('| --- | --- | --- | --- | --- |');
+  for (const [label, key] of /** @type {const} */ ([
+    ['page without media', 'noMedia'],
+    ['media page', 'media'],
+  ])) {
+    const w = pageCost.with[key];
+    const wo = pageCost.without[key];
+    const f = pageCost.floor[key];
+    const ratio = (/** @type {string} */ m) => (w[m].median / wo[m].median).toFixed(2);
+    lines.push(
+      `| ${label}: DOMContentLoaded | ${ms(w.dcl.median)} | ${ms(wo.dcl.median)} | ${ratio('dcl')} | ${ms(f.dcl.median)} |`,
+    );
+    lines.push(
+      `| ${label}: load | ${ms(w.load.median)} | ${ms(wo.load.median)} | ${ratio('load')} | ${ms(f.load.median)} |`,
+    );
+    lines.push(
+      `| ${label}: script time in the frame | ${ms(w.scriptMs.median)} | ${ms(wo.scriptMs.median)} | +${ms(w.scriptMs.median - wo.scriptMs.median)} | ${ms(f.scriptMs.median)} |`,
+    );
+  }
+  lines.push('');
+  lines.push('| shipped bytes | raw | gzip |');
+  lines.push('| --- | --- | --- |');
+  for (const [file, b] of Object.entries(pageCost.contentScripts))
+    lines.push(`| ${file} | ${kib(b.raw)} | ${kib(b.gzip)} |`);
+  lines.push(
+    `| popup (${pageCost.popup.files.length} files) | ${kib(pageCost.popup.raw)} | ${kib(pageCost.popup.gzip)} |`,
+  );
+  return lines;
+}
+
+/** @param {Record<string, any>} idle @returns {string[]} */
+function idleTable(idle) {
+  return [
+    '| idle cost | measured | goal |',
+    '| --- | --- | --- |',
+    `| messages from a page without media | ${idle.noMediaMessages} | 0 |`,
+    `| messages/s, setPositionState every frame (${idle.steadyPlayback.setPositionStateCalls} calls in 10 s) | ${idle.steadyPlayback.messagesPerSecond.toFixed(1)} | a handful |`,
+  ];
+}
+
+/** @param {Record<string, any>} latency @returns {string[]} */
+function latencyTable(latency) {
+  const lines = [];
+  lines.push('| control latency | Media Deck | floor (bare hops) | ratio |');
+  lines.push('| --- | --- | --- | --- |');
+  for (const [label, key] of /** @type {const} */ ([
+    ['popup click → page handler', 'popupClickToHandler'],
+    ['key press → page handler, worker running', 'keyToHandlerWarm'],
+    ['key press → page handler, worker stopped', 'keyToHandlerAsleep'],
+    ['metadata change → popup shows it', 'metadataToPopup'],
+  ])) {
+    const l = latency[key];
+    lines.push(
+      `| ${label} | ${ms(l.ours.median)} (p95 ${ms(l.ours.p95)}) | ${ms(l.floor.median)} | ${l.ratio.toFixed(2)} |`,
+    );
+  }
+  return lines;
+}
+
+/** @param {Record<string, any>} sc @returns {string[]} */
+function scaleTable(sc) {
+  const counts = Object.keys(sc);
+  const lines = [];
+  lines.push(`| scale | ${counts.map((c) => `${c} tab${c === '1' ? '' : 's'}`).join(' | ')} |`);
+  lines.push(`| --- | ${counts.map(() => '---').join(' | ')} |`);
+  const row = (/** @type {string} */ label, /** @type {(r: any) => string} */ f) =>
+    `| ${label} | ${counts.map((c) => f(sc[c])).join(' | ')} |`;
+  lines.push(row('sessions listed', (r) => String(r.sessions)));
+  lines.push(row('popup: whole list painted', (r) => ms(r.popupListPaintedMs.median)));
+  lines.push(row('service-worker JS heap', (r) => kib(r.workerHeapBytes)));
+  lines.push(row('popup click → handler, last tab', (r) => ms(r.clickOnLastTabMs.median)));
+  return lines;
+}
+
+/** @param {Record<string, any>} pip @returns {string[]} */
+function autoPipTable(pip) {
+  return [
+    '| automatic picture-in-picture | median | p95 |',
+    '| --- | --- | --- |',
+    `| tab switch → video picture-in-picture | ${ms(pip.video.median)} | ${ms(pip.video.p95)} |`,
+    `| tab switch → audio mini player | ${ms(pip.audio.median)} | ${ms(pip.audio.p95)} |`,
+  ];
+}
+
+/** Each report key's table, in the order they print. */
+const TABLES = /** @type {const} */ ([
+  ['pageCost', pageCostTable],
+  ['idle', idleTable],
+  ['latency', latencyTable],
+  ['scale', scaleTable],
+  ['autoPip', autoPipTable],
+]);
+
+/**
+ * The markdown table of `report`: a title line, then the tables of the sections it has.
+ * @param {Report} report
+ * @returns {string}
+ */
+export function table(report) {
+  const lines = [
+    `Media Deck benchmark — ${report.date}, Chromium ${report.chromium}, ${report.runs} runs a figure (medians; p95 in report.json)`,
+  ];
+  for (const [key, build] of TABLES) {
+    const section = report.sections[key];
+    if (section) lines.push('', ...build(section));
+  }
+  return lines.join('\n');
+}

@@ -18,17 +18,20 @@
  *  - pip (auto-pip.mjs): automatic picture-in-picture: tab switch → video picture-in-picture, and →
  *    audio mini player (Chrome's site setting seeded to Allow).
  * Usage: node scripts/bench.mjs [--runs N] [--out DIR] [--sections page,idle,latency,scale,pip]
+ *   --runs: samples per figure (default 20); --out: the report's folder, relative to the repository
+ *   (default bench-results); --sections: which to run, comma-separated (default all). Anything else
+ *   is an error.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { autoPip } from './bench/auto-pip.mjs';
+import { parseOptions, UsageError, usage } from './bench/cli.mjs';
 import { controlLatency } from './bench/control-latency.mjs';
 import { idleCost } from './bench/idle-cost.mjs';
 import { pageCost } from './bench/page-cost.mjs';
 import { scale } from './bench/scale.mjs';
 import { chromiumVersion } from './bench/shared.mjs';
 import { table } from './bench/table.mjs';
-import { ROOT } from './lib/chromium.mjs';
 
 /**
  * Each `--sections` name: its key in report.json and the function that measures it.
@@ -42,13 +45,21 @@ const SECTIONS = {
   pip: { key: 'autoPip', run: autoPip },
 };
 
-const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
-const RUNS = Number(arg('--runs', '20'));
-const OUT = join(ROOT, arg('--out', 'bench-results'));
-const only = arg('--sections', Object.keys(SECTIONS).join(',')).split(',');
+/** @type {import('./bench/cli.mjs').BenchOptions} */
+let options;
+try {
+  const parsed = parseOptions(process.argv.slice(2), Object.keys(SECTIONS));
+  if (!parsed) {
+    console.log(usage(Object.keys(SECTIONS)));
+    process.exit(0);
+  }
+  options = parsed;
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`bench: ${error.message}\n${usage(Object.keys(SECTIONS))}`);
+  process.exit(2);
+}
+const { runs, out } = options;
 
 const started = Date.now();
 const log = (/** @type {string} */ text) =>
@@ -56,17 +67,18 @@ const log = (/** @type {string} */ text) =>
 /** @type {import('./bench/table.mjs').Report & { seconds?: number }} */
 const report = {
   date: new Date().toISOString(),
-  runs: RUNS,
+  runs,
   chromium: chromiumVersion(),
   sections: {},
 };
-for (const [name, section] of Object.entries(SECTIONS)) {
-  if (only.includes(name)) report.sections[section.key] = await section.run({ runs: RUNS, log });
+for (const name of options.sections) {
+  const section = /** @type {(typeof SECTIONS)[string]} */ (SECTIONS[name]);
+  report.sections[section.key] = await section.run({ runs, log });
 }
 report.seconds = (Date.now() - started) / 1000;
-mkdirSync(OUT, { recursive: true });
-writeFileSync(join(OUT, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 const text = table(report);
-writeFileSync(join(OUT, 'report.md'), `${text}\n`);
+writeFileSync(join(out, 'report.md'), `${text}\n`);
 console.log(text);
-log(`done in ${report.seconds.toFixed(0)} s; report in ${join(OUT, 'report.json')}`);
+log(`done in ${report.seconds.toFixed(0)} s; report in ${join(out, 'report.json')}`);

@@ -8,7 +8,7 @@ import { DIST, launchWithExtension, stopServiceWorker } from '../lib/chromium.mj
 import { describe } from '../lib/stats.mjs';
 import { startDisplay } from '../lib/xvfb.mjs';
 import { writeFloorExtension } from './floor-extension.mjs';
-import { now, PAGES, sleep, tabIdOf } from './shared.mjs';
+import { floorWorkerOf, now, PAGES, sleep, tabIdOf } from './shared.mjs';
 
 /**
  * Ours beside the floor, and the ratio of their medians.
@@ -36,11 +36,7 @@ export async function controlLatency({ runs, log }) {
   });
   const { context, worker, extensionId } = browser;
   try {
-    const floorWorker =
-      context.serviceWorkers().find((w) => w.url().endsWith('/sw.js')) ??
-      (await context.waitForEvent('serviceworker', {
-        predicate: (w) => w.url().endsWith('/sw.js'),
-      }));
+    const floorWorker = await floorWorkerOf(context);
     const floorId = new URL(floorWorker.url()).host;
 
     const music = await context.newPage();

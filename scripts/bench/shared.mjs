@@ -138,3 +138,16 @@ export function chromiumVersion() {
     return '';
   }
 }
+
+/**
+ * The service worker of the floor extension (floor-extension.mjs) loaded in `context`.
+ * @param {import('playwright-core').BrowserContext} context
+ * @returns {Promise<import('playwright-core').Worker>}
+ */
+export async function floorWorkerOf(context) {
+  const isFloor = (/** @type {import('playwright-core').Worker} */ w) => w.url().endsWith('/sw.js');
+  return (
+    context.serviceWorkers().find(isFloor) ??
+    (await context.waitForEvent('serviceworker', { predicate: isFloor }))
+  );
+}

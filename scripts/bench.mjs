@@ -17,16 +17,22 @@
  *    service-worker JS heap, and popup click → handler on the last tab.
  *  - pip (auto-pip.mjs): automatic picture-in-picture: tab switch → video picture-in-picture, and →
  *    audio mini player (Chrome's site setting seeded to Allow).
- * Usage: node scripts/bench.mjs [--runs N] [--out DIR] [--sections page,idle,latency,scale,pip]
+ *  - hostile (hostile-load.mjs): flood.html's 32 frames × 40 reports/s of new 16 × 2,000-character
+ *    artwork for --flood-seconds: worker heap after GC, popup click → handler on another tab during
+ *    the flood, when storage writes stop after the flood tab closes, whether the other tab keeps
+ *    its artwork.
+ * Usage: node scripts/bench.mjs [--runs N] [--out DIR] [--sections page,idle,latency,scale,pip,hostile]
+ *   [--flood-seconds S]
  *   --runs: samples per figure (default 20); --out: the report's folder, relative to the repository
- *   (default bench-results); --sections: which to run, comma-separated (default all). Anything else
- *   is an error.
+ *   (default bench-results); --sections: which to run, comma-separated (default all);
+ *   --flood-seconds: how long the hostile section floods (default 60). Anything else is an error.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { autoPip } from './bench/auto-pip.mjs';
 import { parseOptions, UsageError, usage } from './bench/cli.mjs';
 import { controlLatency } from './bench/control-latency.mjs';
+import { hostileLoad } from './bench/hostile-load.mjs';
 import { idleCost } from './bench/idle-cost.mjs';
 import { pageCost } from './bench/page-cost.mjs';
 import { scale } from './bench/scale.mjs';
@@ -43,6 +49,7 @@ const SECTIONS = {
   latency: { key: 'latency', run: controlLatency },
   scale: { key: 'scale', run: scale },
   pip: { key: 'autoPip', run: autoPip },
+  hostile: { key: 'hostile', run: hostileLoad },
 };
 
 /** @type {import('./bench/cli.mjs').BenchOptions} */
@@ -59,7 +66,7 @@ try {
   console.error(`bench: ${error.message}\n${usage(Object.keys(SECTIONS))}`);
   process.exit(2);
 }
-const { runs, out } = options;
+const { runs, out, floodSeconds } = options;
 
 const started = Date.now();
 const log = (/** @type {string} */ text) =>
@@ -73,7 +80,7 @@ const report = {
 };
 for (const name of options.sections) {
   const section = /** @type {(typeof SECTIONS)[string]} */ (SECTIONS[name]);
-  report.sections[section.key] = await section.run({ runs, log });
+  report.sections[section.key] = await section.run({ runs, log, floodSeconds });
 }
 report.seconds = (Date.now() - started) / 1000;
 mkdirSync(out, { recursive: true });

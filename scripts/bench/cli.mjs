@@ -9,6 +9,7 @@ import { ROOT } from '../lib/chromium.mjs';
  * @property {number} runs samples per figure
  * @property {string} out absolute path of the folder for report.json and report.md
  * @property {string[]} sections the sections to run, in the order given by `names`
+ * @property {number} floodSeconds how long the hostile-load section floods
  */
 
 /** A command line the benchmark cannot run: print `message` and the usage line, exit 2. */
@@ -19,7 +20,7 @@ export class UsageError extends Error {}
  * @param {string[]} names the sections, in order
  */
 export function usage(names) {
-  return `Usage: node scripts/bench.mjs [--runs N] [--out DIR] [--sections ${names.join(',')}] [--help]`;
+  return `Usage: node scripts/bench.mjs [--runs N] [--out DIR] [--sections ${names.join(',')}] [--flood-seconds S] [--help]`;
 }
 
 /**
@@ -37,6 +38,7 @@ function parse(args, names) {
         runs: { type: 'string', default: '20' },
         out: { type: 'string', default: 'bench-results' },
         sections: { type: 'string', default: names.join(',') },
+        'flood-seconds': { type: 'string', default: '60' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -58,6 +60,11 @@ export function parseOptions(args, names) {
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1)
     throw new UsageError(`--runs wants a whole number from 1, not '${values.runs}'`);
+  const floodSeconds = Number(values['flood-seconds']);
+  if (!Number.isFinite(floodSeconds) || floodSeconds <= 0)
+    throw new UsageError(
+      `--flood-seconds wants a number of seconds over 0, not '${values['flood-seconds']}'`,
+    );
   const wanted = values.sections.split(',').filter(Boolean);
   const unknown = wanted.filter((name) => !names.includes(name));
   if (unknown.length) throw new UsageError(`--sections: unknown section '${unknown.join(',')}'`);
@@ -66,5 +73,6 @@ export function parseOptions(args, names) {
     runs,
     out: resolve(ROOT, values.out),
     sections: names.filter((name) => wanted.includes(name)),
+    floodSeconds,
   };
 }

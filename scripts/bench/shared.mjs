@@ -15,6 +15,7 @@ export const PAGES = join(ROOT, 'tests/fixtures/pages');
  * @typedef {object} SectionOptions
  * @property {number} runs samples per figure
  * @property {(text: string) => void} log progress on stderr
+ * @property {number} floodSeconds how long the hostile-load section floods
  */
 
 /** @param {number} ms */

@@ -126,6 +126,62 @@ function autoPipTable(pip) {
   ];
 }
 
+/** `12.3 MiB`, or `n/a`. @param {number | null | undefined} v */
+const mib = (v) =>
+  typeof v === 'number' && Number.isFinite(v) ? `${(v / 1024 / 1024).toFixed(1)} MiB` : 'n/a';
+/** A count, or `n/a`. @param {number | null | undefined} v */
+const count = (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : 'n/a');
+/** `met`, `not met`, or `n/a` when there is nothing to judge. @param {boolean | null} ok */
+const verdict = (ok) => (ok === null ? 'n/a' : ok ? 'met' : 'not met');
+/** @param {number | null | undefined} v @param {(v: number) => boolean} test */
+const judge = (v, test) => verdict(typeof v === 'number' && Number.isFinite(v) ? test(v) : null);
+
+/** @param {Record<string, any>} h @returns {string[]} */
+function hostileTable(h) {
+  const { flood, goals, workerHeapBytes: heap, duringFlood: during, afterClose } = h;
+  const perSecond = (/** @type {number | null} */ v) =>
+    typeof v === 'number' ? ` (${(v / flood.seconds).toFixed(0)}/s)` : '';
+  const clickP95 = h.clickToHandlerMs.p95;
+  const late = h.clicks.answeredLateMs;
+  const lateText =
+    late === null
+      ? ''
+      : `; ${late.length} answered later${late.length ? ` (max ${(Math.max(...late) / 1000).toFixed(1)} s)` : ''}, ${h.clicks.neverAnswered} never`;
+  const flagged = h.clicks.timedOut
+    ? `, ${h.clicks.timedOut} with no handler call in ${h.clicks.timeoutMs / 1000} s, counted as ${h.clicks.timeoutMs / 1000} s${lateText}`
+    : '';
+  const missing = h.clicks.buttonMissing
+    ? `, ${h.clicks.buttonMissing} times no button to click`
+    : '';
+  const stop =
+    afterClose.writesStopMs === null
+      ? 'n/a'
+      : afterClose.stillWriting
+        ? `${ms(afterClose.writesStopMs)} (still writing ${afterClose.seconds} s after)`
+        : afterClose.writesStopMs <= 0
+          ? `none after closing (${ms(afterClose.writesStopMs)})`
+          : ms(afterClose.writesStopMs);
+  const yes = (/** @type {boolean | null} */ v) => (v === null ? 'n/a' : v ? 'yes' : 'no');
+  return [
+    `| hostile load: ${flood.frames} frames × ${(1000 / flood.intervalMs).toFixed(0)} reports/s, ${flood.images} × ${flood.chars}-character artwork, ${flood.seconds.toFixed(0)} s | measured | goal |`,
+    '| --- | --- | --- |',
+    `| reports the flood's frames sent | ${count(flood.reportsSent)}${perSecond(flood.reportsSent)} | ${(flood.frames * 1000) / flood.intervalMs}/s intended |`,
+    `| service-worker JS heap after GC: before the flood | ${mib(heap.beforeFlood)} | — |`,
+    `| service-worker JS heap after GC: end of the flood | ${mib(heap.endOfFlood)} | < ${mib(goals.workerHeapBytes)}: ${judge(heap.endOfFlood, (v) => v < goals.workerHeapBytes)} |`,
+    `| service-worker JS heap after GC: ${afterClose.seconds} s after the flood tab closed | ${mib(heap.afterClose)} | — |`,
+    `| popup click → handler on the music tab, during the flood, from asking the popup to click (n=${h.clicks.n}${flagged}${missing}) | ${withP95(h.clickToHandlerMs)} | p95 < ${goals.clickP95Ms} ms: ${judge(clickP95, (v) => v < goals.clickP95Ms)} |`,
+    `| of which: asked → the popup runs the click | ${withP95(h.clickDispatchMs)} | — |`,
+    `| popup's own click → handler (as in control latency; clicks answered) | ${withP95(h.popupClickToHandlerMs)} | — |`,
+    `| last storage write after the flood tab closed | ${stop} | ≤ ${goals.writesStopMs / 1000} s: ${judge(afterClose.writesStopMs, (v) => v <= goals.writesStopMs)} |`,
+    `| storage writes from closing the flood tab to ${afterClose.seconds} s after | ${count(afterClose.storageWrites)} | — |`,
+    `| music tab keeps its artwork (during the flood / after) | ${yes(h.artworkKeptDuringFlood)} / ${yes(h.artworkKept)} | yes: ${verdict(h.artworkKept === null ? null : h.artworkKept && h.artworkKeptDuringFlood !== false)} |`,
+    `| frame messages from the flood tab | ${count(during.frameMessagesFloodTab)}${perSecond(during.frameMessagesFloodTab)} | — |`,
+    `| reports dropped over budget: flood tab / other tabs | ${count(during.overBudgetFloodTab)} / ${count(during.overBudgetOtherTabs)} | — |`,
+    `| frame Ports disconnected for staying over budget | ${count(during.portsDisconnected)} | — |`,
+    `| storage writes during the flood | ${count(during.storageWrites)}${perSecond(during.storageWrites)} | — |`,
+  ];
+}
+
 /** Each report key's table, in the order they print. */
 const TABLES = /** @type {const} */ ([
   ['pageCost', pageCostTable],
@@ -133,6 +189,7 @@ const TABLES = /** @type {const} */ ([
   ['latency', latencyTable],
   ['scale', scaleTable],
   ['autoPip', autoPipTable],
+  ['hostile', hostileTable],
 ]);
 
 /**

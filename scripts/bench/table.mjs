@@ -9,7 +9,8 @@
  * @property {string} date
  * @property {number} runs
  * @property {string} chromium
- * @property {Record<string, any>} sections by report key (`pageCost`, `idle`, `latency`, …)
+ * @property {Record<string, any>} sections by report key (`pageCost`, `idle`, `latency`, …); a
+ *   section that failed is `{ error }`
  */
 
 /** `12.3 ms`, or `n/a` for a missing figure. @param {number | null | undefined} v */
@@ -203,7 +204,8 @@ export function table(report) {
   ];
   for (const [key, build] of TABLES) {
     const section = report.sections[key];
-    if (section) lines.push('', ...build(section));
+    if (section?.error) lines.push('', `${key}: failed (${section.error})`);
+    else if (section) lines.push('', ...build(section));
   }
   return lines.join('\n');
 }

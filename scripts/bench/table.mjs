@@ -158,7 +158,7 @@ function hostileTable(h) {
     afterClose.writesStopMs === null
       ? 'n/a'
       : afterClose.stillWriting
-        ? `${ms(afterClose.writesStopMs)} (still writing ${afterClose.seconds} s after)`
+        ? `${ms(afterClose.writesStopMs)} (still writing at the end of the ${afterClose.seconds} s window)`
         : afterClose.writesStopMs <= 0
           ? `none after closing (${ms(afterClose.writesStopMs)})`
           : ms(afterClose.writesStopMs);

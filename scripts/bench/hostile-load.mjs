@@ -152,7 +152,8 @@ export async function hostileLoad({ log, floodSeconds }) {
       log(`hostile load: flood page load: ${e.message.split('\n')[0]}`);
     });
     log(`hostile load: flood page loaded in ${((now() - floodStart) / 1000).toFixed(1)} s`);
-    await popup.bringToFront(); // as when the user looks at the popup
+    // As when the user looks at the popup.
+    await within(5000, popup.bringToFront(), undefined).catch(() => {});
     const floodEnd = floodStart + floodSeconds * 1000;
     /** @type {number[]} asked → handler: what the user waits, the popup's own delay included */
     const clicks = [];

@@ -8,6 +8,8 @@
  * - key: MediaStop command → service worker → tabs.sendMessage → ISOLATED → MessagePort → MAIN.
  * - report: MAIN world → MessagePort → ISOLATED → Port → service worker → Port → extension page
  *   (stamps `window.__floorReportAt`).
+ * - paint: `static.html`, a page with no script and one static list item (`li.session`), the
+ *   floor for the popup's time to paint its list.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,6 +82,10 @@ port.onMessage.addListener(() => { window.__floorReportAt = performance.timeOrig
 window.__floorClick = (tabId) => port.postMessage({ tabId });
 `;
 
+// What the popup's list would cost with no script, no data and no styles: one static item.
+const staticHtml =
+  '<!doctype html><meta charset="utf-8"><title>static</title><ul><li class="session">One item</li></ul>';
+
 /** Writes the floor extension to a new temporary folder and returns its path. */
 export function writeFloorExtension() {
   const dir = mkdtempSync(join(tmpdir(), 'media-deck-floor-'));
@@ -90,5 +96,6 @@ export function writeFloorExtension() {
   writeFileSync(join(dir, 'main.js'), main);
   writeFileSync(join(dir, 'relay.html'), relayHtml);
   writeFileSync(join(dir, 'relay.js'), relayJs);
+  writeFileSync(join(dir, 'static.html'), staticHtml);
   return dir;
 }

@@ -1,0 +1,211 @@
+// @ts-check
+/**
+ * The benchmark's markdown table, built from the report the sections returned: one table per
+ * section that ran (any subset), medians unless said (p95 and the rest in report.json).
+ */
+
+/**
+ * @typedef {object} Report
+ * @property {string} date
+ * @property {number} runs
+ * @property {string} chromium
+ * @property {Record<string, any>} sections by report key (`pageCost`, `idle`, `latency`, …); a
+ *   section that failed is `{ error }`
+ */
+
+/** `12.3 ms`, or `n/a` for a missing figure. @param {number | null | undefined} v */
+const ms = (v) => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
+/** `12.3 KiB`, or `n/a`. @param {number | null | undefined} v */
+const kib = (v) =>
+  typeof v === 'number' && Number.isFinite(v) ? `${(v / 1024).toFixed(1)} KiB` : 'n/a';
+
+/** `12.3 ms (p95 15.0 ms)` of a figure. @param {{ median: number, p95: number }} f */
+const withP95 = (f) => `${ms(f.median)} (p95 ${ms(f.p95)})`;
+/** `+12.3 ms` or `-1.0 ms`, or `n/a`. @param {number} v */
+const signed = (v) => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${ms(v)}` : 'n/a');
+
+/** @param {Record<string, any>} pageCost @returns {string[]} */
+function pageCostTable(pageCost) {
+  const lines = [];
+  lines.push('| page cost | with Media Deck | without | ratio | floor: bare content scripts |');
+  lines.push('| --- | --- | --- | --- | --- |');
+  for (const [label, key] of /** @type {const} */ ([
+    ['page without media', 'noMedia'],
+    ['media page', 'media'],
+  ])) {
+    const w = pageCost.with[key];
+    const wo = pageCost.without[key];
+    const f = pageCost.floor[key];
+    const ratio = (/** @type {string} */ m) => (w[m].median / wo[m].median).toFixed(2);
+    lines.push(
+      `| ${label}: DOMContentLoaded | ${ms(w.dcl.median)} | ${ms(wo.dcl.median)} | ${ratio('dcl')} | ${ms(f.dcl.median)} |`,
+    );
+    lines.push(
+      `| ${label}: load | ${ms(w.load.median)} | ${ms(wo.load.median)} | ${ratio('load')} | ${ms(f.load.median)} |`,
+    );
+    lines.push(
+      `| ${label}: script time in the frame | ${ms(w.scriptMs.median)} | ${ms(wo.scriptMs.median)} | +${ms(w.scriptMs.median - wo.scriptMs.median)} | ${ms(f.scriptMs.median)} |`,
+    );
+  }
+  lines.push('');
+  lines.push('| shipped bytes | raw | gzip |');
+  lines.push('| --- | --- | --- |');
+  for (const [file, b] of Object.entries(pageCost.contentScripts))
+    lines.push(`| ${file} | ${kib(b.raw)} | ${kib(b.gzip)} |`);
+  lines.push(
+    `| popup (${pageCost.popup.files.length} files) | ${kib(pageCost.popup.raw)} | ${kib(pageCost.popup.gzip)} |`,
+  );
+  return lines;
+}
+
+/** @param {Record<string, any>} idle @returns {string[]} */
+function idleTable(idle) {
+  return [
+    '| idle cost | measured | goal |',
+    '| --- | --- | --- |',
+    `| messages from a page without media | ${idle.noMediaMessages} | 0 |`,
+    `| messages/s, setPositionState every frame (${idle.steadyPlayback.setPositionStateCalls} calls in 10 s) | ${idle.steadyPlayback.messagesPerSecond.toFixed(1)} | a handful |`,
+  ];
+}
+
+/** @param {Record<string, any>} latency @returns {string[]} */
+function latencyTable(latency) {
+  const lines = [];
+  lines.push('| control latency | Media Deck | floor (bare hops) | ratio |');
+  lines.push('| --- | --- | --- | --- |');
+  for (const [label, key] of /** @type {const} */ ([
+    ['popup click → page handler', 'popupClickToHandler'],
+    ['key press → page handler, worker running', 'keyToHandlerWarm'],
+    ['key press → page handler, worker stopped', 'keyToHandlerAsleep'],
+    ['metadata change → popup shows it', 'metadataToPopup'],
+  ])) {
+    const l = latency[key];
+    lines.push(
+      `| ${label} | ${ms(l.ours.median)} (p95 ${ms(l.ours.p95)}) | ${ms(l.floor.median)} | ${l.ratio.toFixed(2)} |`,
+    );
+  }
+  return lines;
+}
+
+/** @param {Record<string, any>} sc @returns {string[]} */
+function scaleTable(sc) {
+  const counts = Object.keys(sc);
+  const lines = [];
+  lines.push(`| scale | ${counts.map((c) => `${c} tab${c === '1' ? '' : 's'}`).join(' | ')} |`);
+  lines.push(`| --- | ${counts.map(() => '---').join(' | ')} |`);
+  const row = (/** @type {string} */ label, /** @type {(r: any) => string} */ f) =>
+    `| ${label} | ${counts.map((c) => f(sc[c])).join(' | ')} |`;
+  lines.push(row('sessions listed', (r) => String(r.sessions)));
+  lines.push(row('popup: whole list painted', (r) => ms(r.popupListPainted.ours.median)));
+  lines.push(row('service-worker JS heap', (r) => kib(r.workerHeapBytes)));
+  lines.push(row('popup click → handler, last tab', (r) => ms(r.clickOnLastTabMs.median)));
+  lines.push('');
+  lines.push(
+    '| popup: navigation → whole list painted | Media Deck | floor: static page, one item | Media Deck − floor | goal |',
+  );
+  lines.push('| --- | --- | --- | --- | --- |');
+  for (const c of counts) {
+    const p = sc[c].popupListPainted;
+    const goal =
+      p.goalOverFloorMs === null
+        ? '—'
+        : `≤ floor + ${p.goalOverFloorMs} ms: ${p.goalMet ? 'met' : 'not met'}`;
+    lines.push(
+      `| ${sc[c].sessions} session${sc[c].sessions === 1 ? '' : 's'} (${c} tab${c === '1' ? '' : 's'}) | ${withP95(p.ours)} | ${withP95(p.floor)} | ${signed(p.oursMinusFloor.median)} (p95 ${signed(p.oursMinusFloor.p95)}) | ${goal} |`,
+    );
+  }
+  return lines;
+}
+
+/** @param {Record<string, any>} pip @returns {string[]} */
+function autoPipTable(pip) {
+  return [
+    '| automatic picture-in-picture | median | p95 |',
+    '| --- | --- | --- |',
+    `| tab switch → video picture-in-picture | ${ms(pip.video.median)} | ${ms(pip.video.p95)} |`,
+    `| tab switch → audio mini player | ${ms(pip.audio.median)} | ${ms(pip.audio.p95)} |`,
+  ];
+}
+
+/** `12.3 MiB`, or `n/a`. @param {number | null | undefined} v */
+const mib = (v) =>
+  typeof v === 'number' && Number.isFinite(v) ? `${(v / 1024 / 1024).toFixed(1)} MiB` : 'n/a';
+/** A count, or `n/a`. @param {number | null | undefined} v */
+const count = (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : 'n/a');
+/** `met`, `not met`, or `n/a` when there is nothing to judge. @param {boolean | null} ok */
+const verdict = (ok) => (ok === null ? 'n/a' : ok ? 'met' : 'not met');
+/** @param {number | null | undefined} v @param {(v: number) => boolean} test */
+const judge = (v, test) => verdict(typeof v === 'number' && Number.isFinite(v) ? test(v) : null);
+
+/** @param {Record<string, any>} h @returns {string[]} */
+function hostileTable(h) {
+  const { flood, goals, workerHeapBytes: heap, duringFlood: during, afterClose } = h;
+  const perSecond = (/** @type {number | null} */ v) =>
+    typeof v === 'number' ? ` (${(v / flood.seconds).toFixed(0)}/s)` : '';
+  const clickP95 = h.clickToHandlerMs.p95;
+  const late = h.clicks.answeredLateMs;
+  const lateText =
+    late === null
+      ? ''
+      : `; ${late.length} answered later${late.length ? ` (max ${(Math.max(...late) / 1000).toFixed(1)} s)` : ''}, ${h.clicks.neverAnswered} never`;
+  const flagged = h.clicks.timedOut
+    ? `, ${h.clicks.timedOut} with no handler call in ${h.clicks.timeoutMs / 1000} s, counted as ${h.clicks.timeoutMs / 1000} s${lateText}`
+    : '';
+  const missing = h.clicks.buttonMissing
+    ? `, ${h.clicks.buttonMissing} times no button to click`
+    : '';
+  const stop =
+    afterClose.writesStopMs === null
+      ? 'n/a'
+      : afterClose.stillWriting
+        ? `${ms(afterClose.writesStopMs)} (still writing at the end of the ${afterClose.seconds} s window)`
+        : afterClose.writesStopMs <= 0
+          ? `none after closing (${ms(afterClose.writesStopMs)})`
+          : ms(afterClose.writesStopMs);
+  const yes = (/** @type {boolean | null} */ v) => (v === null ? 'n/a' : v ? 'yes' : 'no');
+  return [
+    `| hostile load: ${flood.frames} frames × ${(1000 / flood.intervalMs).toFixed(0)} reports/s, ${flood.images} × ${flood.chars}-character artwork, ${flood.seconds.toFixed(0)} s | measured | goal |`,
+    '| --- | --- | --- |',
+    `| reports the flood's frames sent | ${count(flood.reportsSent)}${perSecond(flood.reportsSent)} | ${(flood.frames * 1000) / flood.intervalMs}/s intended |`,
+    `| service-worker JS heap after GC: before the flood | ${mib(heap.beforeFlood)} | — |`,
+    `| service-worker JS heap after GC: end of the flood | ${mib(heap.endOfFlood)} | < ${mib(goals.workerHeapBytes)}: ${judge(heap.endOfFlood, (v) => v < goals.workerHeapBytes)} |`,
+    `| service-worker JS heap after GC: ${afterClose.seconds} s after the flood tab closed | ${mib(heap.afterClose)} | — |`,
+    `| popup click → handler on the music tab, during the flood, from asking the popup to click (n=${h.clicks.n}${flagged}${missing}) | ${withP95(h.clickToHandlerMs)} | p95 < ${goals.clickP95Ms} ms: ${judge(clickP95, (v) => v < goals.clickP95Ms)} |`,
+    `| of which: asked → the popup runs the click | ${withP95(h.clickDispatchMs)} | — |`,
+    `| popup's own click → handler (as in control latency; clicks answered) | ${withP95(h.popupClickToHandlerMs)} | — |`,
+    `| last storage write after the flood tab closed | ${stop} | ≤ ${goals.writesStopMs / 1000} s: ${judge(afterClose.writesStopMs, (v) => v <= goals.writesStopMs)} |`,
+    `| storage writes from closing the flood tab to ${afterClose.seconds} s after | ${count(afterClose.storageWrites)} | — |`,
+    `| music tab keeps its artwork (during the flood / after) | ${yes(h.artworkKeptDuringFlood)} / ${yes(h.artworkKept)} | yes: ${verdict(h.artworkKept === null ? null : h.artworkKept && h.artworkKeptDuringFlood !== false)} |`,
+    `| frame messages from the flood tab | ${count(during.frameMessagesFloodTab)}${perSecond(during.frameMessagesFloodTab)} | — |`,
+    `| reports dropped over budget: flood tab / other tabs | ${count(during.overBudgetFloodTab)} / ${count(during.overBudgetOtherTabs)} | — |`,
+    `| frame Ports disconnected for staying over budget | ${count(during.portsDisconnected)} | — |`,
+    `| storage writes during the flood | ${count(during.storageWrites)}${perSecond(during.storageWrites)} | — |`,
+  ];
+}
+
+/** Each report key's table, in the order they print. */
+const TABLES = /** @type {const} */ ([
+  ['pageCost', pageCostTable],
+  ['idle', idleTable],
+  ['latency', latencyTable],
+  ['scale', scaleTable],
+  ['autoPip', autoPipTable],
+  ['hostile', hostileTable],
+]);
+
+/**
+ * The markdown table of `report`: a title line, then the tables of the sections it has.
+ * @param {Report} report
+ * @returns {string}
+ */
+export function table(report) {
+  const lines = [
+    `Media Deck benchmark — ${report.date}, Chromium ${report.chromium}, ${report.runs} runs a figure (medians; p95 in report.json)`,
+  ];
+  for (const [key, build] of TABLES) {
+    const section = report.sections[key];
+    if (section?.error) lines.push('', `${key}: failed (${section.error})`);
+    else if (section) lines.push('', ...build(section));
+  }
+  return lines.join('\n');
+}

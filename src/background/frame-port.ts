@@ -3,10 +3,11 @@
  * (tab, frame, document, origin) comes from the Port's `sender`, never from the payload, so a page
  * can only ever change its own session (docs/architecture.md § Trust). Every message is weighed
  * against the message budget (src/background/message-budget.ts) before it is even validated:
- * over budget it is dropped and counted, and the Port's latest state is offered again once the
- * budget allows, so the registry still ends up with what the frame last said; a Port that stays
- * over budget is disconnected, its session removed, and its document refused for `BAN_MS` (its
- * bridge is told so, `WorkerToFrame`, and waits rather than knock again at once).
+ * over budget it is dropped and counted, the Port's bridge is asked to hold back for a while
+ * (`WorkerToFrame`: our own bridge obeys, so a flooding page is slowed where it sends), and the
+ * Port's latest state is applied once the budget allows, so the registry still ends up with what
+ * the frame last said. A Port that stays over budget anyway (a tampered bridge) is disconnected,
+ * its session removed, and its document refused for `BAN_MS`.
  */
 import type { Runtime } from 'webextension-polyfill';
 import {
@@ -22,6 +23,13 @@ import type { ReportResult } from './session-registry';
 
 /** Milliseconds a document disconnected for staying over budget is refused a new Port. */
 export const BAN_MS = 30_000;
+/**
+ * Least milliseconds a frame over budget is asked to wait between messages (`WorkerToFrame`); more
+ * when its tab has many frames, so that together they keep within half the tab's rate.
+ */
+export const BACK_OFF_MS = 1000;
+/** Milliseconds a frame refused for its tab's session limit is asked to send nothing. */
+export const SESSION_LIMIT_BACK_OFF_MS = 10_000;
 /** Most banned documents remembered (the oldest is forgotten first). */
 const BANS_KEPT = 256;
 
@@ -98,16 +106,17 @@ export function createFramePorts(deps: FramePortDeps): FramePorts {
     if (banned.size > BANS_KEPT) banned.delete(banned.keys().next().value as string);
   }
 
-  /** Closes `port`, telling its bridge (if it listens) how long to wait before the next one. */
-  function refuse(port: Runtime.Port, documentId: string): void {
-    const until = banned.get(documentId) ?? deps.now();
-    const message: WorkerToFrame = {
-      type: 'refused',
-      retryAfterMs: Math.max(0, Math.ceil(until - deps.now())),
-    };
+  /** Asks `port`'s bridge to send nothing for `ms` milliseconds. */
+  function backOff(port: Runtime.Port, ms: number): void {
+    const message: WorkerToFrame = { type: 'back-off', retryAfterMs: Math.max(0, Math.ceil(ms)) };
     try {
       port.postMessage(message);
     } catch {}
+  }
+
+  /** Closes `port`, telling its bridge how long its document is refused a new one. */
+  function refuse(port: Runtime.Port, documentId: string): void {
+    backOff(port, (banned.get(documentId) ?? deps.now()) - deps.now());
     port.disconnect();
   }
 
@@ -138,6 +147,15 @@ export function createFramePorts(deps: FramePortDeps): FramePorts {
     /** The latest message refused for the budget, offered again once the budget allows. */
     let pending: unknown = null;
     let retrying = false;
+    /** Epoch ms until which this Port's bridge was asked to hold back. */
+    let heldUntil = 0;
+
+    function hold(ms: number): void {
+      const now = deps.now();
+      if (heldUntil > now) return; // asked already; it is still holding back
+      heldUntil = now + ms;
+      backOff(port, ms);
+    }
 
     function accept(raw: unknown): void {
       const parsed = parseMessage(BridgeToWorkerSchema, raw);
@@ -197,9 +215,12 @@ export function createFramePorts(deps: FramePortDeps): FramePorts {
         return;
       }
       pending = raw;
+      const wait = deps.budget.waitMs(portId, tabId, deps.now());
+      const share = (deps.budget.portsIn(tabId) * 2000) / deps.budget.tabRate;
+      hold(Math.max(wait, BACK_OFF_MS, share));
       if (!retrying) {
         retrying = true;
-        deps.later(retry, deps.budget.waitMs(portId, tabId, deps.now()));
+        deps.later(retry, wait);
       }
     });
     port.onDisconnect.addListener(() => {

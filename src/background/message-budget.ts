@@ -44,6 +44,10 @@ export interface MessageBudget {
   waitMs(portId: number, tabId: number, now: number): number;
   /** Forgets a Port (it disconnected); its tab's bucket goes with its last Port. */
   forget(portId: number, tabId: number): void;
+  /** Messages a second one tab may send (`perTab.rate`). */
+  readonly tabRate: number;
+  /** Ports of tab `tabId` that sent anything and are still open. */
+  portsIn(tabId: number): number;
   /** Ports and tabs tracked (tests: nothing is kept for Ports that are gone). */
   size(): { ports: number; tabs: number };
 }
@@ -86,6 +90,7 @@ export function createMessageBudget(config: BudgetConfig = DEFAULT_BUDGET): Mess
   }
 
   return {
+    tabRate: config.perTab.rate,
     take(portId, tabId, now) {
       const { port, tab } = entries(portId, tabId, now);
       if (port.bucket.tokens >= 1 && tab.bucket.tokens >= 1) {
@@ -115,6 +120,7 @@ export function createMessageBudget(config: BudgetConfig = DEFAULT_BUDGET): Mess
       const tab = tabs.get(tabId);
       if (tab && --tab.ports <= 0) tabs.delete(tabId);
     },
+    portsIn: (tabId) => tabs.get(tabId)?.ports ?? 0,
     size: () => ({ ports: ports.size, tabs: tabs.size }),
   };
 }

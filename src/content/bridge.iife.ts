@@ -49,12 +49,23 @@ let dropped = 0;
 let workerPort: Runtime.Port | null = null;
 let extensionGone = false;
 /**
- * Epoch ms before which no new Port is opened: the service worker refused this frame for sending
- * over its budget (`WorkerToFrame`). A Port closed without that (the worker stopped) is opened
- * again at once. Whether a resend is set for then.
+ * How long after a back-off (`WorkerToFrame`: the service worker found this frame, or its tab, over
+ * its message budget) the bridge keeps to the pace it was given: one message per `retryAfterMs`.
  */
-let waitUntil = 0;
+const SLOW_MS = 10_000;
+/** The pace asked for by the last back-off, and until when it holds (epoch ms). */
+let slowIntervalMs = 0;
+let slowUntil = 0;
+/** Epoch ms of the last message sent, and whether a resend of the latest state is set. */
+let lastPostAt = 0;
 let resendSet = false;
+/**
+ * Epoch ms before which nothing is sent and no new Port is opened. A Port closed without a
+ * back-off (the worker stopped) is opened again at once.
+ */
+function nextPostAt(): number {
+  return slowUntil > Date.now() ? lastPostAt + slowIntervalMs : 0;
+}
 let nextActionId = 1;
 const pendingActions = new Map<number, (outcome: ActionOutcome) => void>();
 
@@ -62,20 +73,20 @@ function post(state: FrameState, retry = true): void {
   if (extensionGone) return;
   // A prerendered page is not a session until the user actually goes to it.
   if ((document as { prerendering?: boolean }).prerendering) return;
+  const wait = nextPostAt() - Date.now();
+  if (wait > 0) {
+    // Asked to back off: the latest state goes once the wait is over.
+    if (!resendSet) {
+      resendSet = true;
+      setTimeout(() => {
+        resendSet = false;
+        coalescer.resend();
+      }, wait);
+    }
+    return;
+  }
   if (!workerPort) {
     if (isEmptyFrameState(state)) return; // Still nothing to report: stay silent.
-    const wait = waitUntil - Date.now();
-    if (wait > 0) {
-      // Refused a moment ago: the latest state goes once the wait is over.
-      if (!resendSet) {
-        resendSet = true;
-        setTimeout(() => {
-          resendSet = false;
-          coalescer.resend();
-        }, wait);
-      }
-      return;
-    }
     try {
       workerPort = browser.runtime.connect({ name: FRAME_PORT });
     } catch {
@@ -86,7 +97,11 @@ function post(state: FrameState, retry = true): void {
     const thisPort = workerPort;
     workerPort.onMessage.addListener((raw: unknown) => {
       const parsed = parseMessage(WorkerToFrameSchema, raw);
-      if (parsed.ok) waitUntil = Date.now() + parsed.value.retryAfterMs;
+      if (!parsed.ok) return;
+      // Nothing for `retryAfterMs`, then one message per `retryAfterMs` for a while.
+      lastPostAt = Date.now();
+      slowIntervalMs = parsed.value.retryAfterMs;
+      slowUntil = lastPostAt + slowIntervalMs + SLOW_MS;
     });
     workerPort.onDisconnect.addListener(() => {
       if (workerPort !== thisPort) return; // an older Port, already replaced
@@ -98,6 +113,7 @@ function post(state: FrameState, retry = true): void {
     });
   }
   const message: BridgeToWorker = { type: 'state', state, dropped };
+  lastPostAt = Date.now();
   try {
     workerPort.postMessage(message);
   } catch {
@@ -160,7 +176,7 @@ const fromWorker: {
   announce: () => {
     const latest = coalescer.latest();
     if (!latest || isEmptyFrameState(latest)) return Promise.resolve(false);
-    waitUntil = 0; // asked by the worker itself: it takes this frame's Port now
+    slowUntil = 0; // asked by the worker itself: it takes this frame's Port now
     coalescer.resend();
     return Promise.resolve(true);
   },

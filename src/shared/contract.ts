@@ -194,13 +194,14 @@ export const BridgeToWorkerSchema = v.strictObject({
 export type BridgeToWorker = v.InferOutput<typeof BridgeToWorkerSchema>;
 
 /**
- * Service worker → bridge, over the frame Port, just before the worker closes it: the frame sent
- * more than its message budget allows (src/background/message-budget.ts), and should open no new
- * Port for `retryAfterMs` milliseconds. A Port closed without it (the worker stopped) may be opened
- * again at once.
+ * Service worker → bridge, over the frame Port: the frame (or its tab) is over its message budget
+ * (src/background/message-budget.ts), so its bridge sends nothing, and opens no new Port, for
+ * `retryAfterMs` milliseconds, then sends only its latest state. The worker may close the Port
+ * right after (a frame that stayed over budget). A Port closed without it (the worker stopped) may
+ * be opened again at once.
  */
 export const WorkerToFrameSchema = v.strictObject({
-  type: v.literal('refused'),
+  type: v.literal('back-off'),
   retryAfterMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(600_000)),
 });
 export type WorkerToFrame = v.InferOutput<typeof WorkerToFrameSchema>;

@@ -29,9 +29,14 @@ export const dateNow = Date.now;
 // Called through `apply`, not `.bind`: nothing here calls a method the page could have replaced
 // (when injected late, `Function.prototype.bind` may be the page's own).
 const queueMicrotaskRef = globalThis.queueMicrotask;
+const setTimeoutRef = globalThis.setTimeout;
 const reportErrorRef: ((e: unknown) => void) | undefined = globalThis.reportError;
 export const queueMicrotaskNative = (callback: () => void): void => {
   apply(queueMicrotaskRef, globalThis, [callback]);
+};
+/** `setTimeout(callback, ms)` through the captured function. */
+export const setTimeoutNative = (callback: () => void, ms: number): void => {
+  apply(setTimeoutRef, globalThis, [callback, ms]);
 };
 /** Reports `error` to the page as an uncaught one would be (the page's handler threw). */
 export const reportErrorNative = (error: unknown): void => {

@@ -142,7 +142,9 @@ function hostileTable(h) {
   const { flood, goals, workerHeapBytes: heap, duringFlood: during, afterClose } = h;
   const perSecond = (/** @type {number | null} */ v) =>
     typeof v === 'number' ? ` (${(v / flood.seconds).toFixed(0)}/s)` : '';
-  const clickP95 = h.clickToHandlerMs.p95;
+  // The goal is the extension's own latency: from the popup's click to the page's handler. A click
+  // that never reached the handler fails it whatever the others did.
+  const clickP95 = h.clicks.timedOut ? Number.POSITIVE_INFINITY : h.popupClickToHandlerMs.p95;
   const late = h.clicks.answeredLateMs;
   const lateText =
     late === null
@@ -170,9 +172,9 @@ function hostileTable(h) {
     `| service-worker JS heap after GC: before the flood | ${mib(heap.beforeFlood)} | — |`,
     `| service-worker JS heap after GC: end of the flood | ${mib(heap.endOfFlood)} | < ${mib(goals.workerHeapBytes)}: ${judge(heap.endOfFlood, (v) => v < goals.workerHeapBytes)} |`,
     `| service-worker JS heap after GC: ${afterClose.seconds} s after the flood tab closed | ${mib(heap.afterClose)} | — |`,
-    `| popup click → handler on the music tab, during the flood, from asking the popup to click (n=${h.clicks.n}${flagged}${missing}) | ${withP95(h.clickToHandlerMs)} | p95 < ${goals.clickP95Ms} ms: ${judge(clickP95, (v) => v < goals.clickP95Ms)} |`,
-    `| of which: asked → the popup runs the click | ${withP95(h.clickDispatchMs)} | — |`,
-    `| popup's own click → handler (as in control latency; clicks answered) | ${withP95(h.popupClickToHandlerMs)} | — |`,
+    `| popup click → handler on the music tab, during the flood (n=${h.clicks.n}${flagged}${missing}) | ${withP95(h.popupClickToHandlerMs)} | p95 < ${goals.clickP95Ms} ms: ${judge(clickP95, (v) => v < goals.clickP95Ms)} |`,
+    `| the same, from the benchmark asking the popup to click (its DevTools round trip included) | ${withP95(h.clickToHandlerMs)} | — |`,
+    `| floor: the bare extension's click → the tab's MAIN world, in the same flood | ${h.floorClickMs ? withP95(h.floorClickMs) : 'n/a'} | — |`,
     `| last storage write after the flood tab closed | ${stop} | ≤ ${goals.writesStopMs / 1000} s: ${judge(afterClose.writesStopMs, (v) => v <= goals.writesStopMs)} |`,
     `| storage writes from closing the flood tab to ${afterClose.seconds} s after | ${count(afterClose.storageWrites)} | — |`,
     `| music tab keeps its artwork (during the flood / after) | ${yes(h.artworkKeptDuringFlood)} / ${yes(h.artworkKept)} | yes: ${verdict(h.artworkKept === null ? null : h.artworkKept && h.artworkKeptDuringFlood !== false)} |`,

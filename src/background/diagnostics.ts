@@ -30,6 +30,8 @@ export interface ActionRecord {
   action: string;
   outcome: string;
   source: string;
+  /** Epoch ms at which the worker dispatched it. */
+  at: number;
   /** Milliseconds from the dispatch to the page's answer. */
   ms: number;
 }

@@ -50,6 +50,9 @@ export interface FramePortDeps {
   now(): number;
   /** Runs `fn` after `ms` milliseconds (`setTimeout`). */
   later(fn: () => void, ms: number): void;
+  /** Whether the registry was restored after a worker start, and a promise for when it is. */
+  isRestored(): boolean;
+  ready: Promise<void>;
 }
 
 /** Serves frame Ports. */
@@ -158,6 +161,14 @@ export function createFramePorts(deps: FramePortDeps): FramePorts {
     }
 
     function accept(raw: unknown): void {
+      // Right after a worker start the stored registry is still being read: reports wait for it,
+      // in order, so that the restore comes first and the per-tab limits count what it brings.
+      if (!deps.isRestored()) {
+        void deps.ready.then(() => {
+          if (open) accept(raw);
+        });
+        return;
+      }
       const parsed = parseMessage(BridgeToWorkerSchema, raw);
       if (!parsed.ok) {
         deps.diagnostics.reject('frame-message');

@@ -36,6 +36,8 @@ export interface IntentDispatcherDeps {
   record(record: ActionRecord): void;
   /** A monotonic clock in ms (`performance.now`), to time the outcome. */
   clock(): number;
+  /** Epoch ms, to date the outcome. */
+  now(): number;
 }
 
 /** The dispatcher. */
@@ -68,15 +70,23 @@ export function createIntentDispatcher(deps: IntentDispatcherDeps): IntentDispat
     source: IntentSource,
   ): Promise<ActionOutcome> {
     const started = deps.clock();
+    const at = deps.now();
     return deps.request(target, message).then((answer) => {
       const outcome = answer ?? 'failed';
-      deps.record({ key, action: label, outcome, source, ms: deps.clock() - started });
+      deps.record({ key, action: label, outcome, source, at, ms: deps.clock() - started });
       return outcome;
     });
   }
 
   function done(session: Session, label: string, source: IntentSource): Promise<IntentOutcome> {
-    deps.record({ key: session.key, action: label, outcome: 'done', source, ms: 0 });
+    deps.record({
+      key: session.key,
+      action: label,
+      outcome: 'done',
+      source,
+      at: deps.now(),
+      ms: 0,
+    });
     return Promise.resolve('done');
   }
 

@@ -2,7 +2,8 @@
  * The popup's Port: only the extension's own pages may open one. It joins the popup feed, and each
  * message it sends (`PopupToWorker`, validated) is handled by the entry its type names: an intent
  * goes to the dispatcher, carried out synchronously up to the browser call so that the click's user
- * gesture reaches the tab (docs/testing.md § User activation).
+ * gesture reaches the tab (docs/testing.md § User activation); `shown` tells the feed the popup
+ * drew its last snapshot.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type PopupToWorker, PopupToWorkerSchema, parseMessage } from '../shared/contract';
@@ -36,7 +37,10 @@ export interface PopupPortDeps {
 }
 
 type Handlers = {
-  [T in PopupToWorker['type']]: (message: Extract<PopupToWorker, { type: T }>) => void;
+  [T in PopupToWorker['type']]: (
+    message: Extract<PopupToWorker, { type: T }>,
+    port: Runtime.Port,
+  ) => void;
 };
 
 /** Creates the popup Port server: `serve` takes one Port named `POPUP_PORT`. */
@@ -46,9 +50,10 @@ export function createPopupPorts(deps: PopupPortDeps): { serve(port: Runtime.Por
       const session = deps.session(key);
       if (session) void deps.dispatcher.dispatch(session, intent, 'popup');
     },
+    shown: (_message, port) => deps.feed.shown(port),
   };
-  const handle = (message: PopupToWorker) =>
-    (handlers[message.type] as (message: PopupToWorker) => void)(message);
+  const handle = (message: PopupToWorker, port: Runtime.Port) =>
+    (handlers[message.type] as (message: PopupToWorker, port: Runtime.Port) => void)(message, port);
 
   return {
     serve(port) {
@@ -67,8 +72,8 @@ export function createPopupPorts(deps: PopupPortDeps): { serve(port: Runtime.Por
         // Right after a restart the registry is still being read from `chrome.storage.session` (a
         // popup reconnects at once, and its first click may come with it): handle the message once
         // it is back, rather than look the session up in an empty registry and drop the click.
-        if (deps.isRestored()) handle(parsed.value);
-        else void deps.ready.then(() => handle(parsed.value));
+        if (deps.isRestored()) handle(parsed.value, port);
+        else void deps.ready.then(() => handle(parsed.value, port));
       });
       // Before the restore the snapshot would be empty; the restore's own push reaches this popup.
       if (deps.isRestored()) deps.feed.add(port);

@@ -86,6 +86,7 @@ const dispatcher = createIntentDispatcher({
       .catch(ignore),
   record: diagnostics.action,
   clock: () => performance.now(),
+  now: Date.now,
 });
 const tabs = createTabFacts({ registry, ready, getTab: (tabId) => browser.tabs.get(tabId) });
 const framePorts = createFramePorts({
@@ -96,6 +97,8 @@ const framePorts = createFramePorts({
   budget: createMessageBudget(),
   now: Date.now,
   later,
+  isRestored,
+  ready,
 });
 const popupPorts = createPopupPorts({
   feed,

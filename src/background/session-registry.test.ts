@@ -805,6 +805,20 @@ describe('per-tab limits', () => {
     expect(registry.report(id(1, 999), ORIGIN, paused('now it fits'), T0 + 2)).toBe('added');
   });
 
+  it('a restore merging into a tab that filled up meanwhile keeps to LIMITS.sessionsPerTab', () => {
+    const stored = new SessionRegistry();
+    for (let frame = 0; frame < LIMITS.sessionsPerTab; frame++) {
+      stored.report(id(1, frame), ORIGIN, paused(`stored ${frame}`), T0);
+    }
+    const live = new SessionRegistry();
+    for (let frame = 100; frame < 110; frame++) {
+      live.report(id(1, frame), ORIGIN, paused(`live ${frame}`), T0 + 1);
+    }
+    restoredFrom(stored.toData(), live);
+    expect(live.all()).toHaveLength(LIMITS.sessionsPerTab);
+    expect(live.all().filter((s) => s.state.metadata?.title.startsWith('live'))).toHaveLength(10);
+  });
+
   it('keeps a report without its artwork once the tab’s artwork would pass LIMITS.tabArtworkChars', () => {
     const registry = new SessionRegistry();
     const each = LIMITS.artworkChars;

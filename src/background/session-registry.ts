@@ -361,6 +361,7 @@ export class SessionRegistry {
       }
       if (!listed.has(session.key) || this.sessions.has(session.key)) continue;
       if (session.key !== sessionKey(session)) continue;
+      if (this.sessionsInTab(session.tabId) >= LIMITS.sessionsPerTab) continue;
       this.sessions.set(session.key, session);
       restored.push(session.key);
     }

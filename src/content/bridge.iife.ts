@@ -52,7 +52,7 @@ let extensionGone = false;
  * How long after a back-off (`WorkerToFrame`: the service worker found this frame, or its tab, over
  * its message budget) the bridge keeps to the pace it was given: one message per `retryAfterMs`.
  */
-const SLOW_MS = 10_000;
+const SLOW_MS = 30_000;
 /** The pace asked for by the last back-off, and until when it holds (epoch ms). */
 let slowIntervalMs = 0;
 let slowUntil = 0;

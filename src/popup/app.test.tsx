@@ -4,18 +4,17 @@ import { MUSIC_ACTIONS, sessionView, snapshotOf, T0 } from '../../tests/support/
 import {
   type DeckSnapshot,
   type MediaImage,
-  type PopupToWorker,
   PopupToWorkerSchema,
   parseMessage,
   type SessionView,
 } from '../shared/contract';
 import { App } from './app';
-import type { DeckState, DeckStore } from './deck-store';
+import type { DeckState, DeckStore, IntentMessage } from './deck-store';
 
 /** A `DeckStore` the test drives: `push` a snapshot, read back what the popup `sent`. */
 class FakeStore implements DeckStore {
   state: DeckState;
-  readonly sent: PopupToWorker[] = [];
+  readonly sent: IntentMessage[] = [];
   private readonly listeners = new Set<() => void>();
 
   constructor(snapshot: DeckSnapshot | null, connected = true) {
@@ -30,7 +29,7 @@ class FakeStore implements DeckStore {
       this.listeners.delete(listener);
     };
   }
-  send(message: PopupToWorker): void {
+  send(message: IntentMessage): void {
     this.sent.push(message);
   }
   /** Replaces the state and notifies, inside `act` so Preact re-renders. */
@@ -219,7 +218,7 @@ describe('App: controls', () => {
   const KEY = '7:0:DOC7';
   const music = sessionView({ key: KEY, title: 'Song', actions: MUSIC, playbackState: 'playing' });
 
-  it.each<{ label: string; details: PopupToWorker }>([
+  it.each<{ label: string; details: IntentMessage }>([
     {
       label: 'Previous track',
       details: {

@@ -1,18 +1,29 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { image, sessionView, snapshotOf } from '../../tests/support/fixtures';
-import { POPUP_PORT, type PopupToWorker, type SessionView } from '../shared/contract';
-import { createDeckStore, type PortLike, QUEUE_LIMIT, QUEUE_MAX_AGE_MS } from './deck-store';
+import { POPUP_PORT, type SessionView } from '../shared/contract';
+import {
+  createDeckStore,
+  type IntentMessage,
+  type PortLike,
+  QUEUE_LIMIT,
+  QUEUE_MAX_AGE_MS,
+} from './deck-store';
 
-/** A hand-written `runtime.Port`: records what is posted, lets the test fire its events. */
+/**
+ * A hand-written `runtime.Port`: records what is posted (the `shown` answers apart, counted),
+ * lets the test fire its events.
+ */
 class FakePort implements PortLike {
   readonly posted: unknown[] = [];
+  shown = 0;
   private readonly messageListeners: ((message: unknown) => void)[] = [];
   private readonly disconnectListeners: (() => void)[] = [];
   throwOnPost = false;
 
   postMessage(message: unknown): void {
     if (this.throwOnPost) throw new Error('Attempting to use a disconnected port object');
-    this.posted.push(message);
+    if ((message as { type?: string }).type === 'shown') this.shown++;
+    else this.posted.push(message);
   }
   onMessage = {
     addListener: (listener: (message: unknown) => void) => {
@@ -169,7 +180,7 @@ describe('createDeckStore', () => {
   it('posts what it sends to the Port', () => {
     const { connect, ports } = fakeConnect();
     const store = createDeckStore(connect, fakeLater().later);
-    const messages: PopupToWorker[] = [
+    const messages: IntentMessage[] = [
       { type: 'intent', key: '7:0:DOC', intent: { kind: 'action', details: { action: 'pause' } } },
       { type: 'intent', key: '7:0:DOC', intent: { kind: 'mute-tab', muted: true } },
       { type: 'intent', key: '7:0:DOC', intent: { kind: 'focus-tab' } },
@@ -338,12 +349,12 @@ describe('createDeckStore', () => {
     const { later, scheduled } = fakeLater();
     const store = createDeckStore(connect, later);
     lastPort(ports).disconnect();
-    const next: PopupToWorker = {
+    const next: IntentMessage = {
       type: 'intent',
       key: '7:0:DOC',
       intent: { kind: 'action', details: { action: 'nexttrack' } },
     };
-    const pause: PopupToWorker = {
+    const pause: IntentMessage = {
       type: 'intent',
       key: '7:0:DOC',
       intent: { kind: 'action', details: { action: 'pause' } },
@@ -399,5 +410,26 @@ describe('createDeckStore', () => {
       ...Array.from({ length: QUEUE_LIMIT - 1 }, (_, i) => `k${i + 1}`),
       'last',
     ]);
+  });
+});
+
+describe('createDeckStore: answers each snapshot once drawn', () => {
+  it('posts `shown` after the views drew a snapshot, valid or not, and not for a Port that died', () => {
+    const { connect, ports } = fakeConnect();
+    const draws: (() => void)[] = [];
+    createDeckStore(connect, fakeLater().later, Date.now, (fn) => draws.push(fn));
+    const first = lastPort(ports);
+    first.deliver({ type: 'snapshot', snapshot: snapshotOf([sessionView()]) });
+    expect(first.shown).toBe(0); // not before the draw
+    draws.shift()?.();
+    expect(first.shown).toBe(1);
+    first.deliver({ type: 'snapshot', snapshot: { sessions: 'not a list' } });
+    draws.shift()?.();
+    expect(first.shown).toBe(2); // refused, but answered: the worker would wait for it
+    first.deliver({ type: 'snapshot', snapshot: snapshotOf([]) });
+    first.disconnect();
+    draws.shift()?.();
+    expect(first.shown).toBe(2);
+    expect(first.posted).toEqual([]);
   });
 });

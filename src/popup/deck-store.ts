@@ -38,8 +38,11 @@ export interface DeckStore {
    * sent on reconnect if it is younger than `QUEUE_MAX_AGE_MS`; an older click is dropped rather
    * than acted on by surprise.
    */
-  send(message: PopupToWorker): void;
+  send(message: IntentMessage): void;
 }
+
+/** What the views send: an intent for a session. */
+export type IntentMessage = Extract<PopupToWorker, { type: 'intent' }>;
 
 /** Most commands kept while the Port reconnects. */
 export const QUEUE_LIMIT = 8;
@@ -49,19 +52,22 @@ export const QUEUE_MAX_AGE_MS = 5000;
 /**
  * Creates the store. `connect` opens a Port named `POPUP_PORT` (`browser.runtime.connect`);
  * `later` schedules the reconnect after a disconnect (default `setTimeout`, 100 ms); `now` is the
- * clock for the queue (epoch ms).
+ * clock for the queue (epoch ms); `afterDraw` runs a function once the views drew the latest
+ * snapshot (default: the next animation frame), when the store answers `shown` so that the worker
+ * sends the next (src/background/popup-feed.ts).
  */
 export function createDeckStore(
   connect: (name: string) => PortLike,
   later: (fn: () => void, ms: number) => void = (fn, ms) => setTimeout(fn, ms),
   now: () => number = Date.now,
+  afterDraw: (fn: () => void) => void = (fn) => requestAnimationFrame(() => fn()),
 ): DeckStore {
   let state: DeckState = { snapshot: null, connected: false, rejected: 0 };
   const listeners = new Set<() => void>();
   let port: PortLike | null = null;
-  let queue: { message: PopupToWorker; at: number }[] = [];
+  let queue: { message: IntentMessage; at: number }[] = [];
 
-  function enqueue(message: PopupToWorker): void {
+  function enqueue(message: IntentMessage): void {
     queue.push({ message, at: now() });
     if (queue.length > QUEUE_LIMIT) queue.shift();
   }
@@ -101,6 +107,10 @@ export function createDeckStore(
       const parsed = parseMessage(WorkerToPopupSchema, raw);
       if (parsed.ok) set({ snapshot: parsed.value.snapshot });
       else set({ rejected: state.rejected + 1 });
+      // Answered either way, or the worker would wait for the answer before sending again.
+      afterDraw(() => {
+        if (port === current) post({ type: 'shown' });
+      });
     });
     current.onDisconnect.addListener(() => {
       if (port !== current) return;

@@ -261,9 +261,13 @@ export const SessionIntentSchema = v.variant('kind', [
 ]);
 export type SessionIntent = v.InferOutput<typeof SessionIntentSchema>;
 
-/** Popup → service worker, over the popup Port. Not answered: the next snapshot shows the result. */
+/**
+ * Popup → service worker, over the popup Port: an intent (not answered: the next snapshot shows
+ * the result), or `shown`, the answer to a `WorkerToPopup` snapshot once the popup has drawn it.
+ */
 export const PopupToWorkerSchema = v.variant('type', [
   v.strictObject({ type: v.literal('intent'), key: SessionKey, intent: SessionIntentSchema }),
+  v.strictObject({ type: v.literal('shown') }),
 ]);
 export type PopupToWorker = v.InferOutput<typeof PopupToWorkerSchema>;
 
@@ -356,6 +360,7 @@ export const SessionViewSchema = v.strictObject({
   title: v.string(),
   artist: v.string(),
   album: v.string(),
+  /** In a `DeckSnapshot`, only the image that best fills the popup's largest slot (or none). */
   artwork: v.array(MediaImageSchema),
   /** Host of the frame's origin, e.g. `player.test`. */
   host: v.string(),
@@ -390,7 +395,10 @@ export const DeckSnapshotSchema = v.strictObject({
 });
 export type DeckSnapshot = v.InferOutput<typeof DeckSnapshotSchema>;
 
-/** Service worker → popup, over the popup Port. */
+/**
+ * Service worker → popup, over the popup Port. Answered with `{ type: 'shown' }` once drawn: the
+ * worker sends a popup its next snapshot only then (src/background/popup-feed.ts).
+ */
 export const WorkerToPopupSchema = v.strictObject({
   type: v.literal('snapshot'),
   snapshot: DeckSnapshotSchema,

@@ -44,10 +44,9 @@ describe('capture', () => {
       kind: 'audio',
       frameId: 0,
     });
-    expect(session.artwork.map((a) => a.src)).toEqual([
-      'https://player.test/media/cover-96.png',
-      'https://player.test/media/cover-256.png',
-    ]);
+    // Of the page's two images (96 and 256 px) the popup gets the one that fills its largest
+    // slot (144 device pixels): the smallest at least that large.
+    expect(session.artwork.map((a) => a.src)).toEqual(['https://player.test/media/cover-256.png']);
     expect(session.position?.duration).toBeCloseTo(60, 0);
     expect(session.actions).toEqual([
       'play',

@@ -46,7 +46,7 @@ it('a flooding tab is held to its budget, writes stay bounded and stop, the othe
   await music.evaluate(() => (window as unknown as Player).player.pause());
   const before = await waitFor('the music session with its artwork', async () =>
     (await deck.snapshot()).sessions.find(
-      (s) => s.title === 'First Light' && s.playbackState === 'paused' && s.artwork.length === 2,
+      (s) => s.title === 'First Light' && s.playbackState === 'paused' && s.artwork.length === 1,
     ),
   );
   const popup = await deck.openPopup();

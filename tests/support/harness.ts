@@ -109,7 +109,14 @@ export interface Stats {
   storageWriteFailures: number;
   lastStorageWriteAt: number;
   popupPushes: number;
-  actions: { key: string; action: string; outcome: string; source: string; ms: number }[];
+  actions: {
+    key: string;
+    action: string;
+    outcome: string;
+    source: string;
+    at: number;
+    ms: number;
+  }[];
 }
 
 /** Launches Chromium with the built extension. Throws if Chromium or `dist/` is missing. */

@@ -1,9 +1,11 @@
+import { useMemo, useRef } from 'preact/hooks';
 import { DEFAULT_SEEK_OFFSET_SECONDS } from '../shared/media-session-actions';
 import { noticeText } from '../shared/notice-text';
 import type { AutoPipMode } from '../shared/settings';
 import { useStore } from '../ui/use-store';
 import { AutoPipSetting } from './components/auto-pip-setting';
-import { type CardCommands, SessionCard } from './components/session-card';
+import type { CardCommands } from './components/session-card';
+import { SessionList } from './components/session-list';
 import { type Shortcut, Shortcuts } from './components/shortcuts';
 import type { DeckStore } from './deck-store';
 
@@ -48,15 +50,21 @@ export function App({
   autoPip,
 }: AppProps) {
   const { snapshot, connected } = useStore(store);
-  const commands: CardCommands = {
-    intent: (key, intent) => store.send({ type: 'intent', key, intent }),
-    openSiteSettings: (key) => {
-      const view = sessions.find((s) => s.key === key);
-      if (view) navigation.openSiteSettings(view.pageUrl);
-    },
-    openOptions: () => navigation.openOptions(),
-  };
   const sessions = snapshot?.sessions ?? [];
+  // One object for the popup's life, so that cards whose session did not change skip rendering.
+  const latest = useRef(sessions);
+  latest.current = sessions;
+  const commands = useMemo<CardCommands>(
+    () => ({
+      intent: (key, intent) => store.send({ type: 'intent', key, intent }),
+      openSiteSettings: (key) => {
+        const view = latest.current.find((s) => s.key === key);
+        if (view) navigation.openSiteSettings(view.pageUrl);
+      },
+      openOptions: () => navigation.openOptions(),
+    }),
+    [store, navigation],
+  );
 
   return (
     <main class="deck">
@@ -83,18 +91,12 @@ export function App({
           <p>Media you play in any tab shows up here, with its controls.</p>
         </div>
       ) : (
-        <ul class="sessions" aria-label="Media sessions">
-          {sessions.map((view) => (
-            <SessionCard
-              key={view.key}
-              view={view}
-              commands={commands}
-              seekOffset={seekOffset}
-              faviconFor={faviconFor}
-              canPin={sessions.length > 1}
-            />
-          ))}
-        </ul>
+        <SessionList
+          sessions={sessions}
+          commands={commands}
+          seekOffset={seekOffset}
+          faviconFor={faviconFor}
+        />
       )}
       {loadShortcuts && (
         <Shortcuts load={loadShortcuts} openSettings={navigation.openShortcutSettings} />

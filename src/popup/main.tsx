@@ -1,6 +1,8 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import type { AutoPipMode } from '../shared/settings';
 import { createSettingsStore } from '../ui/settings-store';
+import { useStore } from '../ui/use-store';
 import { App, type PopupNavigation } from './app';
 import { createDeckStore } from './deck-store';
 import './popup.css';
@@ -11,8 +13,9 @@ const settings = createSettingsStore({
   set: (items) => browser.storage.sync.set(items),
   onChanged: (listener) => browser.storage.onChanged.addListener(listener),
 });
+const faviconBase = browser.runtime.getURL('/_favicon/');
 const faviconFor = (pageUrl: string) =>
-  `${browser.runtime.getURL('/_favicon/')}?pageUrl=${encodeURIComponent(pageUrl)}&size=32`;
+  `${faviconBase}?pageUrl=${encodeURIComponent(pageUrl)}&size=32`;
 const loadShortcuts = () => browser.commands.getAll();
 const navigation: PopupNavigation = {
   openShortcutSettings: () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }),
@@ -29,23 +32,22 @@ const navigation: PopupNavigation = {
 };
 const root = document.getElementById('app') as HTMLElement;
 
-function mount(): void {
-  const { settings: current } = settings.get();
-  render(
+const setAutoPip = (mode: AutoPipMode) =>
+  void settings.update({ autoPictureInPicture: mode }).catch(() => {});
+
+/** The popup with the user's settings, drawn again (only where they matter) when they change. */
+function Popup() {
+  const { settings: current } = useStore(settings);
+  return (
     <App
       store={store}
       faviconFor={faviconFor}
       seekOffset={current.seekOffsetSeconds}
       loadShortcuts={loadShortcuts}
       navigation={navigation}
-      autoPip={{
-        mode: current.autoPictureInPicture,
-        set: (mode) => void settings.update({ autoPictureInPicture: mode }).catch(() => {}),
-      }}
-    />,
-    root,
+      autoPip={{ mode: current.autoPictureInPicture, set: setAutoPip }}
+    />
   );
 }
 
-mount();
-settings.subscribe(mount);
+render(<Popup />, root);

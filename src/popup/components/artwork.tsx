@@ -30,6 +30,7 @@ export function Artwork({ view, size }: { view: SessionView; size: number }) {
       width={size}
       height={size}
       referrerpolicy="no-referrer"
+      loading="lazy"
       decoding="async"
       onError={() => setFailed(image.src)}
     />

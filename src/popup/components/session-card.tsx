@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import type { SessionIntent, SessionView } from '../../shared/contract';
 import { type Control, controlsFor, playbackLabel } from '../../shared/controls';
 import { autoPipReasonText, isFixableInSettings } from '../auto-pip-reason-text';
@@ -57,11 +58,41 @@ function AutoPipLine({ view, commands }: { view: SessionView; commands: CardComm
   );
 }
 
+/** Whether two views show the same: compared by value (each snapshot brings new objects). */
+function sameView(a: SessionView, b: SessionView): boolean {
+  if (a === b) return true;
+  for (const key of Object.keys(a) as (keyof SessionView)[]) {
+    const x = a[key];
+    const y = b[key];
+    if (x !== y && (typeof x !== 'object' || JSON.stringify(x) !== JSON.stringify(y))) return false;
+  }
+  return true;
+}
+
 /**
  * One session, as a list item named by its title: artwork, title, artist and album, the site
- * (favicon and host), the playback state, the seek bar and the buttons it can use.
+ * (favicon and host), the playback state, the seek bar and the buttons it can use. Drawn again only
+ * when what it shows changed. (`memo` from preact/compat would do the same, but importing
+ * preact/compat changes every element's `onChange` into `onInput`, React's way.)
  */
-export function SessionCard({ view, commands, seekOffset, faviconFor, canPin }: CardProps) {
+export class SessionCard extends Component<CardProps> {
+  override shouldComponentUpdate(next: CardProps): boolean {
+    const prev = this.props;
+    return !(
+      prev.commands === next.commands &&
+      prev.seekOffset === next.seekOffset &&
+      prev.faviconFor === next.faviconFor &&
+      prev.canPin === next.canPin &&
+      sameView(prev.view, next.view)
+    );
+  }
+
+  override render(props: CardProps) {
+    return <SessionCardView {...props} />;
+  }
+}
+
+function SessionCardView({ view, commands, seekOffset, faviconFor, canPin }: CardProps) {
   const titleId = `title-${view.key}`;
   const controls = controlsFor(view, seekOffset);
   const subtitle = [view.artist, view.album].filter(Boolean).join(' — ');
@@ -93,7 +124,14 @@ export function SessionCard({ view, commands, seekOffset, faviconFor, canPin }: 
           </span>
           {subtitle && <span class="subtitle">{subtitle}</span>}
           <span class="site">
-            <img class="favicon" src={faviconFor(view.pageUrl)} alt="" width={16} height={16} />
+            <img
+              class="favicon"
+              src={faviconFor(view.pageUrl)}
+              alt=""
+              width={16}
+              height={16}
+              loading="lazy"
+            />
             <span class="host">{view.host}</span>
             <span class={`state ${view.playbackState}`}>{playbackLabel(view.playbackState)}</span>
             {view.active && <span class="badge">Active</span>}

@@ -1,9 +1,10 @@
 // @ts-check
 /**
  * Launches Debian's Chromium with the built Media Deck extension through playwright-core, as
- * TESTING.md describes, and serves local files under https origins (`https://<name>.test/...`)
- * with `context.route`, so pages get a secure context without certificates. Shared by
- * `npm start`, the real-browser tests and the measurement script.
+ * docs/testing.md § Real browsers describes, and serves local files under https origins
+ * (`https://<name>.test/...`) with `context.route`, so pages get a secure context without
+ * certificates. Shared by
+ * `npm start`, the real-browser tests and the benchmark.
  */
 import {
   existsSync,

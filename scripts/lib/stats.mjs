@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Small statistics for the benchmark and measurement scripts. Values in whatever unit the caller
+ * Small statistics for the benchmark. Values in whatever unit the caller
  * uses (milliseconds throughout Media Deck's scripts).
  */
 

@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * A private X server for headed Chromium, and real key presses into it with xdotool
- * (TESTING.md § Keyboard commands: CDP key events never reach extension commands). Shared by the
- * keyboard tests and `npm run measure`.
+ * (docs/testing.md § Keyboard commands and media keys: CDP key events never reach extension
+ * commands). Shared by the keyboard tests and `npm run bench`.
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * The focus policy (DESIGN.md § Active session), modelled on Chrome's audio-focus stack. Pure
- * functions over session keys; the service worker's registry feeds them.
+ * The focus policy (docs/architecture.md § Focus policy), modelled on Chrome's audio-focus stack.
+ * Pure functions over session keys; the service worker's registry feeds them.
  */
 
 /** What the policy needs to know about one session. */

@@ -296,7 +296,7 @@ export class SessionRegistry {
     }));
   }
 
-  /** The active session's key (DESIGN.md § Active session), or `null`. */
+  /** The active session's key (docs/architecture.md § Focus policy), or `null`. */
   activeKey(): string | null {
     return pickActive(this.stack, this.candidates(), this.pinned);
   }

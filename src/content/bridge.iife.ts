@@ -1,9 +1,9 @@
 /**
- * ISOLATED-world bridge (docs/architecture.md § Data path): runs in every frame at document_start. It opens
- * the private channel to the MAIN world, validates everything that comes through it, coalesces
- * state reports, and opens its Port to the service worker only once the frame has media to report,
- * so a page without media costs the service worker nothing. It also carries actions the service
- * worker sends (by `tabs.sendMessage`, so a user gesture comes along) into the MAIN world.
+ * ISOLATED-world bridge (docs/architecture.md § Data path): runs in every frame at document_start.
+ * It opens the private channel to the MAIN world, validates everything that comes through it,
+ * coalesces state reports, and opens its Port to the service worker only once the frame has media
+ * to report, so a page without media costs the service worker nothing. It also carries actions the
+ * service worker sends (by `tabs.sendMessage`, so a user gesture comes along) into the MAIN world.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { CHANNEL_EVENT } from '../shared/channel';
@@ -208,7 +208,7 @@ scope[INSTANCE_KEY] = {
 document.addEventListener('prerenderingchange', () => coalescer.resend(), { once: true });
 
 // Back from the back/forward cache: Chrome closed our Port when the page entered it, and the
-// service worker ended the session then (DESIGN.md: a session leaves on pagehide). Re-announce.
+// service worker ended the session then (docs/architecture.md § Lifecycle). Re-announce.
 window.addEventListener('pageshow', (event) => {
   if (!event.persisted) return;
   // The Port object still looks open but is dead, and posting on it is silently lost: drop it.

@@ -1,7 +1,8 @@
 /**
- * MAIN-world content script (docs/architecture.md § Data path): runs in every frame at document_start,
- * before the page's first script, wraps `MediaSession` and watches media elements, and talks only
- * to the bridge over a private `MessagePort`. Imports nothing that touches `chrome.*`.
+ * MAIN-world content script (docs/architecture.md § Data path): runs in every frame at
+ * document_start, before the page's first script, wraps `MediaSession` and watches media elements,
+ * and talks only to the bridge over a private `MessagePort`. Imports nothing that touches
+ * `chrome.*`.
  *
  * It may also arrive late, injected into an open tab after an install, update or enable. Then it picks up
  * what the page already declared and plays; and if an earlier copy already wraps this frame, it

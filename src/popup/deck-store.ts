@@ -1,5 +1,5 @@
 /**
- * The popup's one store (DESIGN.md § Popup): a Port to the service worker that receives
+ * The popup's one store (docs/architecture.md § Popup): a Port to the service worker that receives
  * `DeckSnapshot`s and sends the user's commands. Framework-free; the views subscribe to it.
  * If the service worker restarts, the Port closes and the store reconnects; commands sent in the
  * meantime are queued and delivered on the new Port, so a click made while Chrome restarts the

@@ -1,6 +1,6 @@
 /**
- * Caps on what a page may report. Everything a page sends is untrusted (DESIGN.md § Trust):
- * strings, arrays and URLs are cut to these sizes before they reach the service worker.
+ * Caps on what a page may report. Everything a page sends is untrusted (docs/architecture.md §
+ * Trust): strings, arrays and URLs are cut to these sizes before they reach the service worker.
  */
 export const LIMITS = {
   /** Characters of a title, artist, album or chapter title. */

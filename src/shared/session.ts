@@ -1,7 +1,7 @@
 /**
- * The session model (DESIGN.md § The session model): one frame's media, keyed by tab, frame and
- * document, plus the derived facts every context agrees on (is it playing, which actions can it
- * do, where is its position).
+ * The session model (docs/architecture.md § The session model): one frame's media, keyed by tab,
+ * frame and document, plus the derived facts every context agrees on (is it playing, which actions
+ * can it do, where is its position).
  */
 import type { DeckSnapshot, FrameState, Position, SessionView } from './contract';
 
@@ -71,10 +71,10 @@ export function isAudiblyPlaying(state: FrameState, tabAudible: boolean): boolea
 }
 
 /**
- * Whether the session can be the active one (DESIGN.md § Active session, rule 2): it has a title
- * or a media element that played audibly (the MAIN world reports no other), and is not a transient
- * sound of 5 s or less. A paused element still counts, so that pausing a bare `<video>` does not
- * move focus away from it (rule 3: play/pause twice toggles the same media).
+ * Whether the session can be the active one (docs/architecture.md § Focus policy, rule 2): it has a
+ * title or a media element that played audibly (the MAIN world reports no other), and is not a
+ * transient sound of 5 s or less. A paused element still counts, so that pausing a bare `<video>`
+ * does not move focus away from it (rule 3: play/pause twice toggles the same media).
  */
 export function isControllable(state: FrameState): boolean {
   const hasTitle = (state.metadata?.title ?? '') !== '';

@@ -1,6 +1,7 @@
 /**
- * Issue #4: automatic picture-in-picture when the user switches tabs, with Chrome's
- * "Automatic picture-in-picture" site setting seeded to Allow (TESTING.md).
+ * Issue #4: automatic picture-in-picture when the user switches tabs, with Chrome's "Automatic
+ * picture-in-picture" site setting seeded to Allow (docs/testing.md § Automatic
+ * picture-in-picture).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
- * Issue #2: the active session follows the focus policy (DESIGN.md § Active session) across two
- * playing tabs, and a session leaves when its tab closes or navigates.
+ * Issue #2: the active session follows the focus policy (docs/architecture.md § Focus policy)
+ * across two playing tabs, and a session leaves when its tab closes or navigates.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

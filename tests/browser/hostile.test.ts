@@ -90,7 +90,10 @@ async function attack(host: string, count: number, perSecond: number) {
   });
   expect(result.exceptionDetails).toBeUndefined();
   await cdp.detach();
-  return result.result.value as { count: number; disconnected: boolean; refusedAgain: boolean };
+  return {
+    ...(result.result.value as { count: number; disconnected: boolean; refusedAgain: boolean }),
+    page: attacker,
+  };
 }
 
 const delta = (after: Record<string, number>, before: Record<string, number>, key: string) =>
@@ -111,7 +114,7 @@ it('hostile frame messages: each refused and counted, a flood cut off, the worke
   // Paced within the budget: every one of the 16 kinds, three times, refused by the contract.
   let statsBefore = await deck.stats();
   const PACED = 48;
-  const paced = await attack('evil.test', PACED, 15);
+  const { page: pacedPage, ...paced } = await attack('evil.test', PACED, 15);
   let statsAfter = await deck.stats();
   expect(paced).toEqual({ count: PACED, disconnected: false, refusedAgain: false });
   expect(delta(statsAfter.rejectedByReason, statsBefore.rejectedByReason, 'frame-message')).toBe(
@@ -126,7 +129,7 @@ it('hostile frame messages: each refused and counted, a flood cut off, the worke
   // cannot open another one for a while.
   statsBefore = await deck.stats();
   const COUNT = 3200;
-  const flood = await attack('flood-evil.test', COUNT, 0);
+  const { page: floodPage, ...flood } = await attack('flood-evil.test', COUNT, 0);
   statsAfter = await deck.stats();
   expect(flood).toEqual({ count: COUNT, disconnected: true, refusedAgain: true });
   expect(statsAfter.portsDisconnected - statsBefore.portsDisconnected).toBe(1);
@@ -167,6 +170,8 @@ it('hostile frame messages: each refused and counted, a flood cut off, the worke
 
   // And the victim is still controllable.
   await pauseFromPopup(deck, 'First Light', before.key);
+  // The attackers' pages go (their sessions with them), and the victim's.
+  for (const page of [pacedPage, floodPage, victim]) await page.close();
 });
 
 it('a page that patches built-ins after we run still works, and never receives our objects', async () => {

@@ -96,13 +96,13 @@ it('a flooding tab is held to its budget, writes stay bounded and stop, the othe
     await flood.close();
     flood = null;
     await waitFor('the flood’s sessions gone', async () => (await floodProgress()).length === 0);
-    const closedAt = Date.now();
+    // Writing stops: no write at all between two reads 2.5 s apart. (How soon it stops is measured
+    // by the benchmark.)
     await new Promise((r) => setTimeout(r, 2500));
     const settled = await deck.stats();
     await new Promise((r) => setTimeout(r, 2500));
     const later = await deck.stats();
     expect(later.storageWrites).toBe(settled.storageWrites);
-    expect(settled.lastStorageWriteAt).toBeLessThan(closedAt + 2000);
     // What storage holds is the registry as it is: the music tab, no flood frame.
     const stored = await deck
       .serviceWorker()

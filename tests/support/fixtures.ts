@@ -1,5 +1,5 @@
 /**
- * Fixture builders for the message contract types (`./contract`), shared by the unit tests.
+ * Fixture builders for the message contract types (src/shared/contract.ts), shared by the unit tests.
  *
  * FOR TESTS ONLY: production code must never import this module. Every builder returns a fresh,
  * complete and schema-valid object; pass `overrides` to change only the fields a test is about.

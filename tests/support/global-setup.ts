@@ -10,7 +10,7 @@ export default function setup(): void {
   if (!existsSync(chromePath())) {
     throw new Error(
       `Chromium not found at ${chromePath()}. Install it with \`sudo bash scripts/ensure-system.sh\` ` +
-        '(Debian: apt-get install chromium xvfb xauth xdotool ffmpeg) or set CHROME_PATH.',
+        '(Debian: apt-get install chromium xvfb xauth xdotool) or set CHROME_PATH.',
     );
   }
   if (!existsSync(join(DIST, 'manifest.json'))) {

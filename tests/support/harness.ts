@@ -1,7 +1,8 @@
 /**
  * Drives the built extension (`dist/`) in Debian's Chromium through playwright-core, as
- * TESTING.md describes: a persistent context with the unpacked extension, fixture pages served
- * under https origins by `context.route`, and the service worker reachable for `evaluate`.
+ * docs/testing.md § Real browsers describes: a persistent context with the unpacked extension,
+ * fixture pages served under https origins by `context.route`, and the service worker reachable for
+ * `evaluate`.
  */
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
@@ -21,7 +22,7 @@ export const serveFixture = staticRoute(join(ROOT, 'tests/fixtures/pages'));
 
 export interface LaunchOptions {
   headless?: boolean;
-  /** X display for a headed run (see xvfb.ts). */
+  /** X display for a headed run (scripts/lib/xvfb.mjs). */
   display?: string;
   /** Extra Chromium switches. */
   args?: string[];

@@ -1,7 +1,7 @@
 /**
- * Performs a `MediaSessionAction` in the page (docs/architecture.md § Running an intent): the page's own handler
- * when it registered one, called with a `MediaSessionActionDetails` dictionary as Chrome does;
- * otherwise the primary media element's own behaviour.
+ * Performs a `MediaSessionAction` in the page (docs/architecture.md § Running an intent): the
+ * page's own handler when it registered one, called with a `MediaSessionActionDetails` dictionary
+ * as Chrome does; otherwise the primary media element's own behaviour.
  */
 import type { ActionDetails, ActionOutcome } from '../../shared/contract';
 import { DEFAULT_SEEK_OFFSET_SECONDS } from '../../shared/media-session-actions';

@@ -1,6 +1,7 @@
 /**
- * Automatic picture-in-picture on the page's behalf (issue #4, DESIGN.md § Picture-in-picture):
- * while the service worker has armed this frame, an `enterpictureinpicture` action handler of ours
+ * Automatic picture-in-picture on the page's behalf (docs/architecture.md § Automatic
+ * picture-in-picture): while the service worker has armed this frame, an `enterpictureinpicture`
+ * action handler of ours
  * is registered through the native `setActionHandler`, so Chrome calls it when the user switches
  * away from the playing tab. A page that registers its own handler wins: ours is never registered
  * over it, and is registered again only if the page removes its own while we are armed.

@@ -1,6 +1,6 @@
 /**
- * Watches the frame's media elements (DESIGN.md § The session model, "media"): capture-phase
- * listeners on `window` see every element in the document, and a wrapper on
+ * Watches the frame's media elements (docs/architecture.md § The session model, "media"):
+ * capture-phase listeners on `window` see every element in the document, and a wrapper on
  * `HTMLMediaElement.prototype.play` catches detached elements (`new Audio().play()`) and ones in
  * shadow trees, whose events never reach the window. Nothing is attached until a media event
  * happens, so a page without media pays for six listeners and nothing else.

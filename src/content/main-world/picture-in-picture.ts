@@ -1,6 +1,6 @@
 /**
- * Picture-in-picture for a keyboard command or a popup click (issue #3, DESIGN.md
- * § Picture-in-picture). Runs inside the user's gesture that the service worker carried into the
+ * Picture-in-picture for a keyboard command or a popup click (docs/architecture.md
+ * § Running an intent). Runs inside the user's gesture that the service worker carried into the
  * frame. Toggles: leaves picture-in-picture when the frame shows one; otherwise calls the page's
  * own `enterpictureinpicture` handler, or opens the largest playing, visible video that allows it
  * (`disablePictureInPicture` honoured).

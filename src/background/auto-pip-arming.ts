@@ -17,8 +17,15 @@ export interface AutoPipArmingDeps {
   /** Whether Chrome marks the tab audible (`tabs.Tab.audible`). */
   tabAudible(tabId: number): boolean;
   settings(): Settings;
+  /** The `data:image/` URL the mini player may show for a session, or `null` (none loaded). */
+  artwork(session: Session): string | null;
   /** Tells the session's frame what to arm; resolves to the frame's answer. */
-  tell(session: Session, arm: AutoPipKind | null, seekOffset: number): Promise<ActionOutcome>;
+  tell(
+    session: Session,
+    arm: AutoPipKind | null,
+    seekOffset: number,
+    artwork: string | null,
+  ): Promise<ActionOutcome>;
 }
 
 /** The arming. */
@@ -59,8 +66,8 @@ export function decideAll(
 
 /** Creates the arming. */
 export function createAutoPipArming(deps: AutoPipArmingDeps): AutoPipArming {
-  /** What each session's frame was last told: `'video'`, `'audio'` or `null` (disarmed). */
-  const told = new Map<string, AutoPipKind | null>();
+  /** What each session's frame was last told: what to arm (`null`: disarmed), and the artwork. */
+  const told = new Map<string, string>();
   let current = new Map<string, AutoPipDecision>();
   let stale = true;
   let scheduled = false;
@@ -79,11 +86,13 @@ export function createAutoPipArming(deps: AutoPipArmingDeps): AutoPipArming {
     const seekOffset = deps.settings().seekOffsetSeconds;
     for (const session of deps.sessions()) {
       const arm = decisions.get(session.key)?.arm ?? null;
-      if (told.has(session.key) && told.get(session.key) === arm) continue;
-      told.set(session.key, arm);
+      const artwork = arm === 'audio' ? deps.artwork(session) : null;
+      const said = `${arm} ${artwork}`;
+      if (told.get(session.key) === said) continue;
+      told.set(session.key, said);
       const key = session.key;
-      void deps.tell(session, arm, seekOffset).then((outcome) => {
-        if (outcome === 'failed' && told.get(key) === arm) told.delete(key); // next change retries
+      void deps.tell(session, arm, seekOffset, artwork).then((outcome) => {
+        if (outcome === 'failed' && told.get(key) === said) told.delete(key); // next change retries
       });
     }
     for (const key of told.keys()) if (!decisions.has(key)) told.delete(key);

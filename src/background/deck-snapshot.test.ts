@@ -28,9 +28,20 @@ describe('buildSnapshot', () => {
       frameState({ metadata: metadata({ title: 'B' }) }),
       T0,
     );
-    const snapshot = buildSnapshot(registry, new Map(), null);
+    const snapshot = buildSnapshot(registry, new Map(), null, (_s, image) => ({
+      src: `data:image/webp;base64,${btoa(image.src)}`,
+      width: 144,
+      height: 144,
+    }));
     const byTitle = Object.fromEntries(snapshot.sessions.map((s) => [s.title, s.artwork]));
-    expect(byTitle.A).toEqual([artwork[2]]);
+    // The one chosen (192 px: the smallest at least 144), as the cache has it ready.
+    expect(byTitle.A).toEqual([
+      {
+        src: `data:image/webp;base64,${btoa('https://img.test/192.png')}`,
+        sizes: '144x144',
+        type: 'image/webp',
+      },
+    ]);
     expect(byTitle.B).toEqual([]);
   });
 
@@ -52,6 +63,7 @@ describe('buildSnapshot', () => {
       registry,
       new Map([['1:0:D', { arm: null, reason: 'not-playing' as const }]]),
       { code: 'nothing-to-control' },
+      () => null,
     );
     const byTitle = Object.fromEntries(snapshot.sessions.map((s) => [s.title, s.autoPip]));
     expect(byTitle.A).toEqual({ armed: false, reason: 'not-playing' });

@@ -6,10 +6,15 @@
  * `chrome.storage.session`, restored at start.
  */
 import browser from 'webextension-polyfill';
+import { chooseArtwork } from '../shared/artwork';
 import { FRAME_PORT, POPUP_PORT } from '../shared/contract';
+import { isDataImageUrl } from '../shared/safe-url';
+import { createArtworkCache } from './artwork-cache';
+import { loadArtwork } from './artwork-loader';
+import { isFetchableArtworkUrl } from './artwork-policy';
 import { createAutoPipArming } from './auto-pip-arming';
 import { createCommandHandler } from './commands';
-import { buildSnapshot } from './deck-snapshot';
+import { type ArtworkFor, buildSnapshot, POPUP_ARTWORK_PX } from './deck-snapshot';
 import { createDiagnostics } from './diagnostics';
 import { requestFrame } from './frame-messenger';
 import { createFramePorts } from './frame-port';
@@ -52,8 +57,14 @@ const arming = createAutoPipArming({
   sessions: () => registry.all(),
   tabAudible: (tabId) => registry.tab(tabId)?.audible ?? false,
   settings,
-  tell: (session, arm, seekOffset) =>
-    requestFrame(session, { type: 'auto-pip', arm, seekOffset }).then((a) => a ?? 'failed'),
+  artwork: (session) => {
+    const chosen = chooseArtwork(session.state.metadata?.artwork ?? [], POPUP_ARTWORK_PX);
+    return chosen ? (artworkFor(session, chosen)?.src ?? null) : null;
+  },
+  tell: (session, arm, seekOffset, artwork) =>
+    requestFrame(session, { type: 'auto-pip', arm, seekOffset, artwork }).then(
+      (a) => a ?? 'failed',
+    ),
 });
 const toolbar = createToolbar({
   setBadgeText: (text) => void browser.action.setBadgeText({ text }).catch(ignore),
@@ -65,11 +76,20 @@ const toolbar = createToolbar({
   now: Date.now,
   onNotice: () => feed.schedule(),
 });
+const artwork = createArtworkCache({
+  load: loadArtwork,
+  fetchable: isFetchableArtworkUrl,
+  isDataImage: isDataImageUrl,
+  onReady: () => {
+    feed.schedule();
+    arming.schedule(); // a mini player may show it
+  },
+  now: Date.now,
+});
+const artworkFor: ArtworkFor = (session, image) => artwork.shown(session.key, image.src);
+const snapshot = () => buildSnapshot(registry, arming.decisions(), toolbar.notice(), artworkFor);
 const feed = createPopupFeed({
-  message: () => ({
-    type: 'snapshot',
-    snapshot: buildSnapshot(registry, arming.decisions(), toolbar.notice()),
-  }),
+  message: () => ({ type: 'snapshot', snapshot: snapshot() }),
   now: Date.now,
   later,
   onPush: diagnostics.popupPush,
@@ -181,7 +201,9 @@ const revalidation = ready.then(() =>
   /** When this service-worker instance started (epoch ms): tells a restart apart. */
   startedAt: Date.now(),
   ready,
-  snapshot: () => buildSnapshot(registry, arming.decisions(), toolbar.notice()),
+  snapshot,
+  /** The artwork loader's queue: `{ loading, queued, entries }`. */
+  artwork: () => artwork.busy(),
   /** The keys of restored sessions found gone, once the check after the restore is done. */
   revalidation,
   /** Resolves once every registry change so far is in `chrome.storage.session`. */

@@ -68,7 +68,7 @@ function withReports(...reports: [SessionIdentity, FrameState][]): SessionRegist
 
 /** What a popup would show of `registry` (no auto-PiP decisions, no notice). */
 function snapshotOf(registry: SessionRegistry) {
-  return buildSnapshot(registry, new Map(), null);
+  return buildSnapshot(registry, new Map(), null, () => null);
 }
 
 function order(registry: SessionRegistry): string[] {

@@ -75,7 +75,7 @@ function start(): void {
     ) => void;
   } = {
     'run-action': ({ details }, done) => done(performAction(details, record, media)),
-    'auto-pip': ({ arm, seekOffset }, done) => done(autoPip.set(arm, seekOffset)),
+    'auto-pip': ({ arm, seekOffset, artwork }, done) => done(autoPip.set(arm, seekOffset, artwork)),
     'picture-in-picture': ({ target }, done) =>
       togglePictureInPicture(target, record, media, (outcome) => {
         done(outcome);

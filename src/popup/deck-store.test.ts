@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { image, sessionView, snapshotOf } from '../../tests/support/fixtures';
+import { sessionView, shownImage, snapshotOf } from '../../tests/support/fixtures';
 import { POPUP_PORT, type SessionView } from '../shared/contract';
 import {
   createDeckStore,
@@ -68,7 +68,7 @@ function fakeLater() {
 function view(overrides: Partial<SessionView> = {}): SessionView {
   return sessionView({
     key: '7:0:DOC',
-    artwork: [image({ src: 'https://img.test/a.png', sizes: '96x96' })],
+    artwork: [shownImage()],
     pageUrl: 'https://player.test/watch',
     playbackState: 'playing',
     ...overrides,
@@ -152,6 +152,15 @@ describe('createDeckStore', () => {
         type: 'snapshot',
         snapshot: snapshotOf([
           view({ artwork: [{ src: 'javascript:alert(1)', sizes: '96x96', type: 'image/png' }] }),
+        ]),
+      },
+    ],
+    [
+      'a remote artwork URL (the popup loads nothing a page named)',
+      {
+        type: 'snapshot',
+        snapshot: snapshotOf([
+          view({ artwork: [{ src: 'https://img.test/a.png', sizes: '96x96', type: 'image/png' }] }),
         ]),
       },
     ],

@@ -168,7 +168,11 @@ describe('parseMessage: good payloads', () => {
     {
       name: 'bridge → MAIN auto-pip',
       schema: BridgeToMainSchema,
-      input: { type: 'request', id: 2, request: { type: 'auto-pip', arm: null, seekOffset: 10 } },
+      input: {
+        type: 'request',
+        id: 2,
+        request: { type: 'auto-pip', arm: null, seekOffset: 10, artwork: null },
+      },
     },
     { name: 'bridge → worker state', schema: BridgeToWorkerSchema, input: toWorker(fullState()) },
     {

@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { artworkChars } from './artwork';
 import { LIMITS } from './limits';
 import { MEDIA_SESSION_ACTIONS } from './media-session-actions';
-import { isSafeImageUrl } from './safe-url';
+import { isDataImageUrl, isSafeImageUrl } from './safe-url';
 
 const Text = v.pipe(v.string(), v.maxLength(LIMITS.text));
 const ImageAttr = v.pipe(v.string(), v.maxLength(LIMITS.imageAttr));
@@ -149,11 +149,16 @@ export const FrameRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('run-action'), details: ActionDetailsSchema }),
   /** Toggle picture-in-picture: leave it if the frame shows one, else enter it for `target`. */
   v.strictObject({ type: v.literal('picture-in-picture'), target: PictureInPictureTargetSchema }),
-  /** Arm automatic picture-in-picture for a video or the audio mini player, or disarm (`null`). */
+  /**
+   * Arm automatic picture-in-picture for a video or the audio mini player, or disarm (`null`);
+   * `artwork` is what the mini player shows, as the service worker loaded it (a `data:image/` URL),
+   * or `null`: it never loads the page's own artwork URLs.
+   */
   v.strictObject({
     type: v.literal('auto-pip'),
     arm: v.nullable(AutoPipKindSchema),
     seekOffset: Seconds,
+    artwork: v.nullable(v.pipe(v.string(), v.check(isDataImageUrl, 'not a data:image URL'))),
   }),
 ]);
 export type FrameRequest = v.InferOutput<typeof FrameRequestSchema>;
@@ -360,8 +365,20 @@ export const SessionViewSchema = v.strictObject({
   title: v.string(),
   artist: v.string(),
   album: v.string(),
-  /** In a `DeckSnapshot`, only the image that best fills the popup's largest slot (or none). */
-  artwork: v.array(MediaImageSchema),
+  /**
+   * In a `DeckSnapshot`, at most the one image that best fills the popup's largest slot, and only
+   * as a `data:image/` URL: the popup loads nothing from a page's server.
+   */
+  artwork: v.pipe(
+    v.array(
+      v.strictObject({
+        src: v.pipe(v.string(), v.check(isDataImageUrl, 'artwork src is not a data:image URL')),
+        sizes: ImageAttr,
+        type: ImageAttr,
+      }),
+    ),
+    v.maxLength(1),
+  ),
   /** Host of the frame's origin, e.g. `player.test`. */
   host: v.string(),
   /** The tab's page URL, for its favicon (`chrome-extension://<id>/_favicon/?pageUrl=`). */

@@ -18,7 +18,7 @@ function pngDataUrlOfLength(length: number): string {
 describe('isSafeImageUrl', () => {
   it.each<[string, string, boolean]>([
     ['https', 'https://img.test/cover.jpg', true],
-    ['http', 'http://img.test/cover.jpg', true],
+    ['http (never fetched: not https)', 'http://img.test/cover.jpg', false],
     ['upper-case scheme', 'HTTPS://img.test/cover.jpg', true],
     ['https with port, query and fragment', 'https://img.test:8443/a.png?x=1#y', true],
     ['host only', 'https://img.test', true],

@@ -40,6 +40,19 @@ export function image(overrides: Partial<MediaImage> = {}): MediaImage {
   return { src: 'https://img.test/cover.png', sizes: '512x512', type: 'image/png', ...overrides };
 }
 
+/**
+ * An image as the popup receives it: a `data:image/png` URL (a 1×1 PNG), `96x96`, `image/png`
+ * (src/background/deck-snapshot.ts sends nothing else).
+ */
+export function shownImage(overrides: Partial<MediaImage> = {}): MediaImage {
+  return {
+    src: 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    sizes: '96x96',
+    type: 'image/png',
+    ...overrides,
+  };
+}
+
 /** A `Metadata`: title `Song`, artist `Artist`, album `Album`, no artwork, no chapters. */
 export function metadata(overrides: Partial<Metadata> = {}): Metadata {
   return {

@@ -23,8 +23,11 @@ const requestPiP = globalThis.HTMLVideoElement?.prototype.requestPictureInPictur
 
 /** The frame's automatic picture-in-picture. */
 export interface AutoPip {
-  /** Arms for `kind` (with the seek offset the mini player's buttons use), or disarms (`null`). */
-  set(kind: AutoPipKind | null, seekOffset: number): ActionOutcome;
+  /**
+   * Arms for `kind` (with the seek offset the mini player's buttons use, and the artwork it shows:
+   * a `data:image/` URL the service worker loaded, or `null`), or disarms (`null`).
+   */
+  set(kind: AutoPipKind | null, seekOffset: number, artwork: string | null): ActionOutcome;
   /** The page set or removed a handler for `action` (called by the wrapper). */
   onPageSetHandler(action: string): void;
   /** The session's state changed (keeps an open mini player current). */
@@ -40,6 +43,7 @@ export function createAutoPip(
 ): AutoPip {
   let armed: AutoPipKind | null = null;
   let seekOffset = 10;
+  let artwork: string | null = null;
   let registered = false;
   let mini: MiniPlayer | null = null;
 
@@ -55,7 +59,7 @@ export function createAutoPip(
           promiseThen(apply(requestPiP, video, []) as Promise<unknown>, undefined, ignore);
       } else if (armed === 'audio' && hasDocumentPictureInPicture()) {
         promiseThen(
-          openMiniPlayer(currentState(), seekOffset, run),
+          openMiniPlayer(currentState(), seekOffset, artwork, run),
           (player) => {
             mini = player as MiniPlayer | null;
           },
@@ -78,9 +82,13 @@ export function createAutoPip(
   const pageHasHandler = () => !!record?.handlers.enterpictureinpicture;
 
   return {
-    set(kind, offset) {
+    set(kind, offset, image) {
       armed = kind;
       seekOffset = offset;
+      if (image !== artwork) {
+        artwork = image;
+        mini?.showArtwork(image);
+      }
       if (kind && !registered && !pageHasHandler()) registered = register(handler);
       if (!kind && registered) {
         register(null);

@@ -5,7 +5,6 @@
  * the page's own handlers. Built with plain DOM and CSSOM (no markup strings, no style elements,
  * so a page's CSP that forbids inline styles does not break it).
  */
-import { chooseArtwork } from '../../shared/artwork';
 import type { ActionDetails, FrameState } from '../../shared/contract';
 import { controlsFor } from '../../shared/controls';
 import { ICON_PATHS } from '../../shared/icon-paths';
@@ -16,6 +15,8 @@ import { toSessionView } from '../../shared/session';
 export interface MiniPlayer {
   /** Shows the session's new state. */
   update(state: FrameState): void;
+  /** Shows `artwork` (a `data:image/` URL the service worker loaded), or none. */
+  showArtwork(artwork: string | null): void;
   close(): void;
 }
 
@@ -51,11 +52,13 @@ function viewOf(state: FrameState) {
 /**
  * Opens the mini player (needs the user activation Chrome gives an `enterpictureinpicture`
  * handler). Resolves to `null` when Document Picture-in-Picture is missing or refused.
- * `run` carries out a button's action in the page.
+ * `initialArtwork` is the `data:image/` URL the service worker loaded for it, or `null`; `run`
+ * carries out a button's action in the page.
  */
 export async function openMiniPlayer(
   initial: FrameState,
   seekOffset: number,
+  initialArtwork: string | null,
   run: (details: ActionDetails) => void,
 ): Promise<MiniPlayer | null> {
   const api = (globalThis as { documentPictureInPicture?: DocumentPiP }).documentPictureInPicture;
@@ -124,6 +127,7 @@ export async function openMiniPlayer(
   const buttons = el('div', { display: 'flex', gap: '4px' }, main);
 
   let state = initial;
+  let artwork = initialArtwork;
   let buttonsKey = '';
   let frame = 0;
 
@@ -131,9 +135,10 @@ export async function openMiniPlayer(
     const view = viewOf(state);
     title.textContent = view.title;
     artist.textContent = view.artist;
-    const image = chooseArtwork(view.artwork, 64 * (win.devicePixelRatio || 1));
-    if (image && art.src !== image.src) art.src = image.src;
-    art.style.setProperty('visibility', image ? 'visible' : 'hidden');
+    // Only what the service worker loaded (a data: image): the page's own artwork URLs are never
+    // requested from here.
+    if (artwork && art.src !== artwork) art.src = artwork;
+    art.style.setProperty('visibility', artwork ? 'visible' : 'hidden');
     const controls = controlsFor(view, seekOffset).filter((c) => c.primary);
     const key = controls.map((c) => c.id).join();
     if (key === buttonsKey) return;
@@ -205,6 +210,10 @@ export async function openMiniPlayer(
   return {
     update(next) {
       state = next;
+      render();
+    },
+    showArtwork(next) {
+      artwork = next;
       render();
     },
     close() {

@@ -361,7 +361,10 @@ export const SessionViewSchema = v.strictObject({
   key: SessionKey,
   tabId: v.number(),
   frameId: v.number(),
-  /** `metadata.title`, else the tab's title, else the host. */
+  /**
+   * `metadata.title`, else (for the tab's own page only) the tab's title, else the host: an
+   * embedded frame never borrows its tab's title.
+   */
   title: v.string(),
   artist: v.string(),
   album: v.string(),
@@ -381,7 +384,14 @@ export const SessionViewSchema = v.strictObject({
   ),
   /** Host of the frame's origin, e.g. `player.test`. */
   host: v.string(),
-  /** The tab's page URL, for its favicon (`chrome-extension://<id>/_favicon/?pageUrl=`). */
+  /** The session is in an embedded frame, not the tab's own page (`frameId` is not 0). */
+  embedded: v.boolean(),
+  /** Host of the tab's page, e.g. `blog.test` for a player embedded there. */
+  tabHost: v.string(),
+  /**
+   * The URL whose favicon the card shows (`chrome-extension://<id>/_favicon/?pageUrl=`): the tab's
+   * page, or for an embedded frame its own origin (it never borrows the tab's icon).
+   */
   pageUrl: v.string(),
   kind: v.nullable(v.picklist(['audio', 'video'])),
   /** The session's video is in picture-in-picture now. */

@@ -344,6 +344,15 @@ describe('toSessionView', () => {
       tab: undefined,
       expected: 'null',
     },
+    {
+      name: 'an embedded frame’s own host, never its tab’s title',
+      session: session(frameState({ media: media12() }), {
+        frameId: 3,
+        origin: 'https://ads.test',
+      }),
+      tab: tab({ title: 'Blog post' }),
+      expected: 'ads.test',
+    },
   ])('title: $name', ({ session: s, tab: t, expected }) => {
     expect(toSessionView(s, t, { active: false, pinned: false }).title).toBe(expected);
   });
@@ -374,6 +383,8 @@ describe('toSessionView', () => {
       album: 'Album',
       artwork: [{ src: 'https://img.test/a.png', sizes: '96x96', type: 'image/png' }],
       host: 'player.test',
+      embedded: false,
+      tabHost: 'player.test',
       pageUrl: 'https://player.test/watch?v=1',
       kind: 'audio',
       pictureInPicture: false,
@@ -431,5 +442,22 @@ describe('isTransient', () => {
     [Number.POSITIVE_INFINITY, false],
   ])('duration %s → %s', (duration, expected) => {
     expect(isTransient(duration)).toBe(expected);
+  });
+});
+
+describe('toSessionView: where a session lives', () => {
+  it('an embedded frame shows its own origin, its own icon, and the tab it is in', () => {
+    const view = toSessionView(
+      session(frameState({ media: media12() }), { frameId: 3, origin: 'https://ads.test' }),
+      tab({ title: 'Blog post', url: 'https://blog.test/post' }),
+      { active: false, pinned: false },
+    );
+    expect(view).toMatchObject({
+      title: 'ads.test',
+      host: 'ads.test',
+      embedded: true,
+      tabHost: 'blog.test',
+      pageUrl: 'https://ads.test',
+    });
   });
 });

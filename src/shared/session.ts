@@ -131,16 +131,19 @@ export function toSessionView(
 ): SessionView {
   const { state } = session;
   const host = hostOf(session.origin);
+  const embedded = session.frameId !== 0;
   return {
     key: session.key,
     tabId: session.tabId,
     frameId: session.frameId,
-    title: state.metadata?.title || tab?.title || host,
+    title: state.metadata?.title || (embedded ? '' : tab?.title) || host,
     artist: state.metadata?.artist ?? '',
     album: state.metadata?.album ?? '',
     artwork: state.metadata?.artwork ?? [],
     host,
-    pageUrl: tab?.url ?? session.origin,
+    embedded,
+    tabHost: tab?.url ? hostOf(tab.url) : host,
+    pageUrl: embedded ? session.origin : (tab?.url ?? session.origin),
     kind: state.media?.kind ?? null,
     pictureInPicture: state.media?.pictureInPicture ?? false,
     autoPip: flags.autoPip ?? { armed: false, reason: null },

@@ -155,6 +155,29 @@ describe('capture', () => {
     await page.close();
   });
 
+  it('an untitled player in an ad frame never borrows its tab’s title or icon', async () => {
+    const page = await deck.open('https://news.test/ad-host.html');
+    const frame = await waitFor('ad frame', () =>
+      page.frames().find((f) => f.url().startsWith('https://ads.test/')),
+    );
+    await frame.evaluate(() =>
+      (window as unknown as { player: { play(): Promise<void> } }).player.play(),
+    );
+    const session = await waitFor('the ad’s session', async () =>
+      (await deck.snapshot()).sessions.find((s) => s.host === 'ads.test'),
+    );
+    expect(session.title).toBe('ads.test'); // not "Today's headlines"
+    const popup = await deck.openPopup();
+    const item = popup.getByRole('listitem', { name: 'ads.test' });
+    expect(await item.locator('.host').textContent()).toBe('ads.test in news.test');
+    expect(await item.locator('img.favicon').getAttribute('src')).toContain(
+      encodeURIComponent('https://ads.test'),
+    );
+    expect(await popup.getByRole('listitem', { name: "Today's headlines" }).count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
   it('metadata and handlers set by the first inline <head> script are captured', async () => {
     const page = await deck.open('https://slides.test/head-script.html');
     const session = await waitForSession(deck, 'Early Bird Talk');

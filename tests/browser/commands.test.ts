@@ -81,6 +81,41 @@ describe('commands and media keys', () => {
     await page.close();
   });
 
+  it('a page’s long title reaches the toolbar shortened and attributed to its host', async () => {
+    const title = `Buy now ${'!'.repeat(500)}`;
+    const page = await deck.open(
+      `https://spam.test/artwork.html?${new URLSearchParams({ title })}`,
+    );
+    const session = await waitFor('the spam session', async () =>
+      (await deck.snapshot()).sessions.find((s) => s.host === 'spam.test'),
+    );
+    // The active session (pinned here), whose page has no next track.
+    await deck
+      .serviceWorker()
+      .evaluate(
+        (key) =>
+          (
+            globalThis as unknown as { mediaDeck: { registry: { pin(k: string): void } } }
+          ).mediaDeck.registry.pin(key),
+        session.key,
+      );
+    await display.key('XF86AudioNext');
+    const tooltip = await waitFor('the toolbar tooltip', async () => {
+      const t = await deck.serviceWorker().evaluate(() => chrome.action.getTitle({}));
+      return t.includes('spam.test') ? t : null;
+    });
+    expect(tooltip).toMatch(/^Media Deck: “Buy now !+…” \(spam\.test\) has no next track$/);
+    expect(tooltip.length).toBeLessThan(120);
+    await deck
+      .serviceWorker()
+      .evaluate(() =>
+        (
+          globalThis as unknown as { mediaDeck: { registry: { pin(k: null): void } } }
+        ).mediaDeck.registry.pin(null),
+      );
+    await page.close();
+  });
+
   it('media keys drive a playlist: play/pause flips, next and previous change the track', async () => {
     music = await deck.open('https://player.test/music.html');
     await play(music);

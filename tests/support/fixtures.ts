@@ -120,6 +120,8 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     album: 'Album',
     artwork: [],
     host: 'player.test',
+    embedded: false,
+    tabHost: 'player.test',
     pageUrl: 'https://player.test/watch?v=1',
     kind: 'audio',
     pictureInPicture: false,

@@ -132,7 +132,11 @@ function SessionCardView({ view, commands, seekOffset, faviconFor, canPin }: Car
               height={16}
               loading="lazy"
             />
-            <span class="host">{view.host}</span>
+            <span class="host">
+              {view.embedded && view.tabHost !== view.host
+                ? `${view.host} in ${view.tabHost}`
+                : view.host}
+            </span>
             <span class={`state ${view.playbackState}`}>{playbackLabel(view.playbackState)}</span>
             {view.active && <span class="badge">Active</span>}
           </span>

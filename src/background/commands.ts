@@ -54,15 +54,20 @@ export function createCommandHandler(
       return;
     }
     const about = { title: view.title, host: view.host };
-    void deps.dispatcher.dispatch(session, plan.intent, 'command').then((outcome) => {
-      if (plan.intent.kind === 'action') {
-        if (outcome !== 'handler' && outcome !== 'element')
-          deps.notify({ code: 'no-response', ...about });
-      } else if (plan.intent.kind === 'picture-in-picture') {
-        if (outcome === 'unsupported') deps.notify({ code: 'no-playing-video', ...about });
-        else if (outcome === 'failed') deps.notify({ code: 'pip-refused' });
-      }
-    });
+    // The key press's gesture goes only where the user meant it: to a frame they have interacted
+    // with, or to a tab's own page; never to a frame they never touched (an ad's).
+    const userGesture = session.state.activated || session.frameId === 0;
+    void deps.dispatcher
+      .dispatch(session, plan.intent, 'command', { userGesture })
+      .then((outcome) => {
+        if (plan.intent.kind === 'action') {
+          if (outcome !== 'handler' && outcome !== 'element')
+            deps.notify({ code: 'no-response', ...about });
+        } else if (plan.intent.kind === 'picture-in-picture') {
+          if (outcome === 'unsupported') deps.notify({ code: 'no-playing-video', ...about });
+          else if (outcome === 'failed') deps.notify({ code: 'pip-refused' });
+        }
+      });
   }
 
   /** The fallback: the current tab's largest playing video, with a notice saying so. */

@@ -5,6 +5,9 @@ import {
   orderSessions,
   pickActive,
   raiseInStack,
+  SELF_RAISE_INTERVAL_MS,
+  type StartFacts,
+  startTakesFocus,
 } from './focus-policy';
 
 function candidate(key: string, controllable = true, firstSeenAt = 0): FocusCandidate {
@@ -219,5 +222,41 @@ describe('orderSessions', () => {
     const candidates = [candidate('a', true, 1), candidate('b', true, 2)];
     orderSessions([], candidates, 'b');
     expect(candidates.map((c) => c.key)).toEqual(['a', 'b']);
+  });
+});
+
+describe('startTakesFocus', () => {
+  const facts = (overrides: Partial<StartFacts>): StartFacts => ({
+    startedByUser: false,
+    activated: false,
+    topFrameOfActiveTab: false,
+    onTop: false,
+    lastSelfRaiseAt: null,
+    now: 100_000,
+    ...overrides,
+  });
+  it.each<[string, Partial<StartFacts>, boolean]>([
+    ['the user just started it', { startedByUser: true }, true],
+    [
+      'the user just started it, again and again',
+      { startedByUser: true, lastSelfRaiseAt: 99_999 },
+      true,
+    ],
+    ['a frame the user never touched, in the background', {}, false],
+    ['a frame the user interacted with, first time', { activated: true }, true],
+    ['the top frame of the tab the user is on', { topFrameOfActiveTab: true }, true],
+    [
+      'an interacted frame that took focus back 9 s ago',
+      { activated: true, lastSelfRaiseAt: 100_000 - SELF_RAISE_INTERVAL_MS + 1000 },
+      false,
+    ],
+    [
+      'an interacted frame that took focus back 10 s ago',
+      { activated: true, lastSelfRaiseAt: 100_000 - SELF_RAISE_INTERVAL_MS },
+      true,
+    ],
+    ['already on top', { onTop: true, lastSelfRaiseAt: 99_999 }, true],
+  ])('%s → %s', (_name, overrides, expected) => {
+    expect(startTakesFocus(facts(overrides))).toBe(expected);
   });
 });

@@ -72,3 +72,37 @@ export function orderSessions(
     })
     .map((c) => c.key);
 }
+
+/** Milliseconds within which a session that lost focus may take it back by itself only once. */
+export const SELF_RAISE_INTERVAL_MS = 10_000;
+
+/** What deciding on a start of audible playback needs to know. */
+export interface StartFacts {
+  /** The user had just acted in the session's frame (transient activation at the start). */
+  startedByUser: boolean;
+  /** The frame has sticky user activation: the user has interacted with it. */
+  activated: boolean;
+  /** The session is the top frame of the tab the user is on. */
+  topFrameOfActiveTab: boolean;
+  /** The session is at the top of the stack already. */
+  onTop: boolean;
+  /** Epoch ms of the session's last start that took focus without the user (or `null`). */
+  lastSelfRaiseAt: number | null;
+  /** Epoch ms now. */
+  now: number;
+}
+
+/**
+ * Whether a session's new start of audible playback moves it to the top of the focus stack
+ * (docs/architecture.md § Focus policy): always when the user had just acted in its frame; else
+ * only when the user has interacted with that frame before, or it is the top frame of the tab the
+ * user is on, and then, having lost focus, at most once per `SELF_RAISE_INTERVAL_MS`. A frame the
+ * user never touched (an ad in a background tab) never takes focus by itself.
+ */
+export function startTakesFocus(facts: StartFacts): boolean {
+  if (facts.startedByUser || facts.onTop) return true;
+  if (!facts.activated && !facts.topFrameOfActiveTab) return false;
+  return (
+    facts.lastSelfRaiseAt === null || facts.now - facts.lastSelfRaiseAt >= SELF_RAISE_INTERVAL_MS
+  );
+}

@@ -26,6 +26,10 @@ export interface IntentDispatcherDeps {
   request: typeof requestFrame;
   /** Pins a session, or unpins with `null` (`SessionRegistry.pin`). */
   pin(key: string | null): void;
+  /** Moves a session to the top of the focus stack (`SessionRegistry.raise`). */
+  raise(key: string): void;
+  /** Runs `fn` in a later task (`setTimeout`): past the user gesture of the current event. */
+  later(fn: () => void): void;
   /** Removes a session whose frame is gone (`SessionRegistry.removeSession`). */
   removeSession(key: string): void;
   /** Mutes or unmutes a tab (`tabs.update`). */
@@ -40,10 +44,28 @@ export interface IntentDispatcherDeps {
   now(): number;
 }
 
+/** How an intent reaches the page. */
+export interface DispatchOptions {
+  /**
+   * Whether the user's gesture (of the click or key press being handled) goes with it: the request
+   * to the frame is made at once. Without it, the request waits for a later task, so the page's
+   * handler runs with no user activation (docs/architecture.md § Running an intent). Default true.
+   */
+  userGesture?: boolean;
+}
+
 /** The dispatcher. */
 export interface IntentDispatcher {
-  /** Carries out `intent` on `session`. Never rejects. */
-  dispatch(session: Session, intent: SessionIntent, source: IntentSource): Promise<IntentOutcome>;
+  /**
+   * Carries out `intent` on `session`. Playing a session from Media Deck makes it the active one.
+   * Never rejects.
+   */
+  dispatch(
+    session: Session,
+    intent: SessionIntent,
+    source: IntentSource,
+    options?: DispatchOptions,
+  ): Promise<IntentOutcome>;
   /**
    * Toggles picture-in-picture for the largest playing video in the top frame of `tabId` (when the
    * worker cannot name a session in time to keep the user's gesture). Never rejects.
@@ -56,6 +78,7 @@ type Handlers = {
     session: Session,
     intent: Extract<SessionIntent, { kind: K }>,
     source: IntentSource,
+    userGesture: boolean,
   ) => Promise<IntentOutcome>;
 };
 
@@ -68,10 +91,17 @@ export function createIntentDispatcher(deps: IntentDispatcherDeps): IntentDispat
     message: Exclude<WorkerToBridge, { type: 'announce' }>,
     label: string,
     source: IntentSource,
+    userGesture = true,
   ): Promise<ActionOutcome> {
     const started = deps.clock();
     const at = deps.now();
-    return deps.request(target, message).then((answer) => {
+    const request = () => deps.request(target, message) as Promise<ActionOutcome | null>;
+    const sent = userGesture
+      ? request()
+      : new Promise<ActionOutcome | null>((resolve) =>
+          deps.later(() => void request().then(resolve)),
+        );
+    return sent.then((answer) => {
       const outcome = answer ?? 'failed';
       deps.record({ key, action: label, outcome, source, at, ms: deps.clock() - started });
       return outcome;
@@ -91,13 +121,15 @@ export function createIntentDispatcher(deps: IntentDispatcherDeps): IntentDispat
   }
 
   const handlers: Handlers = {
-    action: (session, { details }, source) => {
+    action: (session, { details }, source, userGesture) => {
+      if (details.action === 'play') deps.raise(session.key);
       const sent = toFrame(
         session,
         session.key,
         { type: 'run-action', details },
         details.action,
         source,
+        userGesture,
       );
       return sent.then((outcome) => {
         // No answer at all: the frame is gone, and its session with it.
@@ -105,13 +137,14 @@ export function createIntentDispatcher(deps: IntentDispatcherDeps): IntentDispat
         return outcome;
       });
     },
-    'picture-in-picture': (session, _intent, source) =>
+    'picture-in-picture': (session, _intent, source, userGesture) =>
       toFrame(
         session,
         session.key,
         { type: 'picture-in-picture', target: 'session' },
         'picture-in-picture',
         source,
+        userGesture,
       ),
     'mute-tab': (session, { muted }, source) => {
       deps.muteTab(session.tabId, muted);
@@ -132,13 +165,14 @@ export function createIntentDispatcher(deps: IntentDispatcherDeps): IntentDispat
   };
 
   return {
-    dispatch(session, intent, source) {
+    dispatch(session, intent, source, options = {}) {
       const handler = handlers[intent.kind] as (
         session: Session,
         intent: SessionIntent,
         source: IntentSource,
+        userGesture: boolean,
       ) => Promise<IntentOutcome>;
-      return handler(session, intent, source);
+      return handler(session, intent, source, options.userGesture ?? true);
     },
     pictureInPictureInTab(tabId, source) {
       return toFrame(

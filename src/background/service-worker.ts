@@ -97,6 +97,10 @@ const feed = createPopupFeed({
 const dispatcher = createIntentDispatcher({
   request: requestFrame,
   pin: (key) => registry.pin(key),
+  raise: (key) => registry.raise(key),
+  later: (fn) => {
+    setTimeout(fn, 0);
+  },
   removeSession: (key) => registry.removeSession(key),
   muteTab: (tabId, muted) => void browser.tabs.update(tabId, { muted }).catch(ignore),
   focusTab: (tabId) =>

@@ -15,25 +15,31 @@ import { type RegistryChange, type RegistryData, SessionRegistry } from './sessi
 
 const ORIGIN = 'https://player.test';
 
-/** A titled page whose element plays audibly. */
+let starts = 0;
+
+/**
+ * A titled page whose element has just started playing audibly, the user having just pressed play
+ * in it: each call is a new start (`media.startedAt`).
+ */
 function playing(title: string): FrameState {
+  starts++;
   return frameState({
     metadata: metadata({ title }),
     actions: ['play', 'pause'],
     playbackState: 'playing',
     positionState: pos(),
-    media: media({ playing: true, audible: true }),
+    media: media({ playing: true, audible: true, startedAt: T0 + starts, startedByUser: true }),
   });
 }
 
-/** The same page, paused. */
+/** The same page, paused (its element never started). */
 function paused(title: string): FrameState {
   return frameState({
     metadata: metadata({ title }),
     actions: ['play', 'pause'],
     playbackState: 'paused',
     positionState: pos(),
-    media: media({ playing: false, audible: false }),
+    media: media({ playing: false, audible: false, startedAt: null, startedByUser: false }),
   });
 }
 
@@ -198,16 +204,23 @@ describe('SessionRegistry focus', () => {
   it('a muted (inaudible) start does not raise the session', () => {
     const registry = withReports(
       [id(1), playing('A')],
-      [id(2), frameState({ ...playing('B'), media: media({ muted: true, audible: false }) })],
+      [
+        id(2),
+        frameState({
+          ...playing('B'),
+          media: media({ muted: true, audible: false, startedAt: null, startedByUser: false }),
+        }),
+      ],
     );
     expect(registry.activeKey()).toBe(key(1));
   });
 
   it('continued audible playback does not re-raise the session', () => {
+    const a = playing('A');
     const registry = withReports(
-      [id(1), playing('A')],
+      [id(1), a],
       [id(2), playing('B')],
-      [id(1), { ...playing('A'), positionState: pos({ position: 20 }) }],
+      [id(1), { ...a, positionState: pos({ position: 20 }) }],
     );
     expect(registry.activeKey()).toBe(key(2));
   });
@@ -424,7 +437,7 @@ describe('SessionRegistry tabs', () => {
     expect(registry.knowsTab(99)).toBe(false);
   });
 
-  it('a tab turning audible raises its playing session', () => {
+  it('a tab turning audible does not move focus: a page can make noise at will', () => {
     // Tab 1 plays through Web Audio: the page says playing, but no element is audible.
     const webAudio = frameState({
       metadata: metadata({ title: 'Synth' }),
@@ -434,43 +447,18 @@ describe('SessionRegistry tabs', () => {
     registry.updateTab(1, tabPatch(1));
     expect(registry.activeKey()).toBe(key(2));
     expect(registry.updateTab(1, { audible: true })).toBe(true);
-    expect(registry.activeKey()).toBe(key(1));
-  });
-
-  it('a tab turning audible does not raise its paused session', () => {
-    const registry = withReports([id(1), paused('A')], [id(2), playing('B')]);
-    registry.updateTab(1, tabPatch(1));
-    registry.updateTab(1, { audible: true });
     expect(registry.activeKey()).toBe(key(2));
   });
 
-  it('a tab staying audible does not re-raise its session', () => {
-    const webAudio = frameState({
-      metadata: metadata({ title: 'Synth' }),
-      playbackState: 'playing',
-    });
-    const registry = withReports([id(1), webAudio]);
-    registry.updateTab(1, tabPatch(1, { audible: true }));
-    registry.report(id(2), ORIGIN, playing('B'), T0 + 10);
-    expect(registry.activeKey()).toBe(key(2));
-    registry.updateTab(1, { audible: true, title: 'Changed' });
-    expect(registry.activeKey()).toBe(key(2));
-  });
-
-  it('a session starting to play in an already audible tab is raised', () => {
-    const registry = withReports(
-      [id(1), frameState({ metadata: metadata({ title: 'Synth' }), playbackState: 'paused' })],
-      [id(2), playing('B')],
-    );
-    registry.updateTab(1, tabPatch(1, { audible: true }));
-    expect(registry.activeKey()).toBe(key(2));
-    registry.report(
-      id(1),
-      ORIGIN,
-      frameState({ metadata: metadata({ title: 'Synth' }), playbackState: 'playing' }),
-      T0 + 10,
-    );
-    expect(registry.activeKey()).toBe(key(1));
+  it('playbackState changes alone never move focus', () => {
+    const synth = (playbackState: FrameState['playbackState']) =>
+      frameState({ metadata: metadata({ title: 'Synth' }), playbackState, activated: true });
+    const registry = withReports([id(1), synth('paused')], [id(2), playing('B')]);
+    registry.updateTab(1, tabPatch(1, { audible: true, active: true }));
+    for (let i = 0; i < 8; i++) {
+      registry.report(id(1), ORIGIN, synth(i % 2 ? 'paused' : 'playing'), T0 + 10 + i);
+      expect(registry.activeKey()).toBe(key(2));
+    }
   });
 
   it('activateTab marks one tab active per window', () => {
@@ -540,7 +528,10 @@ describe('SessionRegistry persistence', () => {
     const registry = withReports(
       [id(1), playing('A')],
       [id(2, 0), playing('B')],
-      [id(2, 4, 'EMBED'), frameState({ media: media({ playing: false }) })],
+      [
+        id(2, 4, 'EMBED'),
+        frameState({ media: media({ playing: false, startedAt: null, startedByUser: false }) }),
+      ],
       [id(3), paused('C')],
     );
     registry.updateTab(1, tabPatch(1, { audible: true, active: true }));
@@ -715,9 +706,10 @@ describe('SessionRegistry changes', () => {
       T0 + 1,
     );
     expect(next()).toEqual([{ updated: [key(1)], removed: [], index: false }]);
-    registry.report(id(1), ORIGIN, playing('A'), T0 + 2); // an audible start raises it
+    const started = playing('A');
+    registry.report(id(1), ORIGIN, started, T0 + 2); // an audible start raises it
     expect(next()).toEqual([{ updated: [key(1)], removed: [], index: true }]);
-    registry.report(id(1), ORIGIN, playing('A'), T0 + 3); // the same again
+    registry.report(id(1), ORIGIN, started, T0 + 3); // the same again
     expect(next()).toEqual([]);
     registry.pin(key(1));
     registry.updateTab(1, tabPatch(1));
@@ -840,5 +832,104 @@ describe('per-tab limits', () => {
     registry.report(id(1, 0), ORIGIN, withArtwork('f0 again', each), T0 + 1);
     expect(registry.get(key(1, 0))?.state.metadata?.artwork).toHaveLength(1);
     expect(registry.artworkTrimmed).toBe(1);
+  });
+});
+
+describe('SessionRegistry: audio focus follows the user', () => {
+  /** An element that just started, as the MAIN world reports it. */
+  const start = (
+    title: string,
+    at: number,
+    { byUser = false, activated = false }: { byUser?: boolean; activated?: boolean } = {},
+  ) =>
+    frameState({
+      metadata: metadata({ title }),
+      actions: ['play', 'pause'],
+      playbackState: 'playing',
+      media: media({ playing: true, audible: true, startedAt: at, startedByUser: byUser }),
+      activated,
+    });
+
+  it('an ad frame the user never touched, in a background tab, never takes focus', () => {
+    const registry = new SessionRegistry();
+    registry.report(id(1), ORIGIN, start('Music', T0, { byUser: true }), T0);
+    registry.report(id(2, 7, 'AD'), 'https://ads.test', start('Ad', T0 + 1), T0 + 1);
+    registry.updateTab(2, tabPatch(2, { active: false }));
+    for (let i = 2; i < 50; i++) {
+      registry.report(id(2, 7, 'AD'), 'https://ads.test', start('Ad', T0 + i), T0 + i * 250);
+    }
+    expect(registry.activeKey()).toBe(key(1));
+  });
+
+  it('a frame the user interacted with takes focus back by itself at most once in 10 s', () => {
+    const registry = new SessionRegistry();
+    const other = id(2, 3, 'EMBED');
+    registry.report(other, 'https://embed.test', start('Embed', T0, { activated: true }), T0);
+    expect(registry.activeKey()).toBe(sessionKey(other));
+    registry.report(id(1), ORIGIN, start('Music', T0 + 1, { byUser: true }), T0 + 1000);
+    expect(registry.activeKey()).toBe(key(1));
+    // The embed restarts by itself (its playlist, or a trick): once it may, within 10 s not again.
+    registry.report(
+      other,
+      'https://embed.test',
+      start('Embed', T0 + 2, { activated: true }),
+      T0 + 20_000,
+    );
+    expect(registry.activeKey()).toBe(sessionKey(other));
+    registry.report(id(1), ORIGIN, start('Music', T0 + 3, { byUser: true }), T0 + 21_000);
+    registry.report(
+      other,
+      'https://embed.test',
+      start('Embed', T0 + 4, { activated: true }),
+      T0 + 22_000,
+    );
+    expect(registry.activeKey()).toBe(key(1));
+    registry.report(
+      other,
+      'https://embed.test',
+      start('Embed', T0 + 5, { activated: true }),
+      T0 + 31_000,
+    );
+    expect(registry.activeKey()).toBe(sessionKey(other));
+  });
+
+  it('a start the user made in the frame always takes focus', () => {
+    const registry = new SessionRegistry();
+    registry.report(id(1), ORIGIN, start('A', T0, { byUser: true }), T0);
+    for (let i = 1; i < 6; i++) {
+      const tab = i % 2 ? 2 : 1;
+      registry.report(
+        id(tab),
+        ORIGIN,
+        start(tab === 1 ? 'A' : 'B', T0 + i, { byUser: true }),
+        T0 + i,
+      );
+      expect(registry.activeKey()).toBe(key(tab));
+    }
+  });
+
+  it('the top frame of the tab the user is on may autoplay into focus, once its tab is known', () => {
+    const registry = new SessionRegistry();
+    registry.report(id(1), ORIGIN, start('Music', T0, { byUser: true }), T0);
+    // A new page in the tab the user switched to starts by itself, before its tab facts arrive.
+    registry.report(id(2), ORIGIN, start('Autoplay', T0 + 1), T0 + 1);
+    expect(registry.activeKey()).toBe(key(1));
+    registry.updateTab(2, tabPatch(2, { active: true }));
+    expect(registry.activeKey()).toBe(key(2));
+    // The same in a background tab stays where it is.
+    registry.report(id(3), ORIGIN, start('Background', T0 + 2), T0 + 2);
+    registry.updateTab(3, tabPatch(3, { active: false }));
+    expect(registry.activeKey()).toBe(key(2));
+  });
+
+  it('playing it from Media Deck makes a session active', () => {
+    const registry = new SessionRegistry();
+    registry.report(id(1), ORIGIN, start('A', T0, { byUser: true }), T0);
+    registry.report(id(2, 5, 'AD'), 'https://ads.test', start('Ad', T0 + 1), T0 + 1);
+    expect(registry.activeKey()).toBe(key(1));
+    expect(registry.raise(key(2, 5, 'AD'))).toBe(true);
+    expect(registry.activeKey()).toBe(key(2, 5, 'AD'));
+    expect(registry.raise(key(2, 5, 'AD'))).toBe(false); // on top already
+    expect(registry.raise('9:0:NONE')).toBe(false);
   });
 });

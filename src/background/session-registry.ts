@@ -11,7 +11,6 @@ import { type FrameState, FrameStateSchema } from '../shared/contract';
 import { isEmptyFrameState } from '../shared/frame-state';
 import { LIMITS } from '../shared/limits';
 import {
-  isAudiblyPlaying,
   isControllable,
   isTransientSound,
   type Session,
@@ -25,6 +24,7 @@ import {
   orderSessions,
   pickActive,
   raiseInStack,
+  startTakesFocus,
 } from './focus-policy';
 
 /**
@@ -99,6 +99,10 @@ export class SessionRegistry {
   private pinned: string | null = null;
   /** Reports kept without their artwork because their tab's `LIMITS.tabArtworkChars` was spent. */
   artworkTrimmed = 0;
+  /** Epoch ms of each session's last start that took focus without the user. */
+  private readonly selfRaisedAt = new Map<string, number>();
+  /** Top frames whose start came before their tab's facts (decided when those arrive). */
+  private readonly undecidedStarts = new Set<string>();
 
   /** @param onChange called after every change, synchronously; it must not mutate the registry. */
   constructor(private readonly onChange: (change: RegistryChange) => void = () => {}) {}
@@ -109,7 +113,9 @@ export class SessionRegistry {
 
   /**
    * Records the full state one frame reported. An empty state (nothing declared, no media)
-   * removes the session. A session that starts audible playback moves to the top of the stack.
+   * removes the session. A new start of audible playback (`media.startedAt`) moves the session to
+   * the top of the stack when `startTakesFocus` says so (docs/architecture.md § Focus policy); a
+   * `playbackState` change never does.
    * Per tab (the identity comes from the Port's sender, so a page cannot spend another tab's
    * share): a new session past `LIMITS.sessionsPerTab` is refused, and a state that would take
    * the tab's artwork past `LIMITS.tabArtworkChars` is kept without its artwork.
@@ -125,7 +131,6 @@ export class SessionRegistry {
     if (isEmptyFrameState(reported)) return this.removeSession(key) ? 'removed' : 'unchanged';
     if (!previous && this.sessionsInTab(identity.tabId) >= LIMITS.sessionsPerTab) return 'refused';
     const state = this.withinTabArtwork(identity.tabId, key, reported);
-    const tabAudible = this.tabs.get(identity.tabId)?.audible ?? false;
     if (
       previous &&
       previous.origin === origin &&
@@ -133,7 +138,8 @@ export class SessionRegistry {
     ) {
       return 'unchanged'; // A re-announce after a reconnect: nothing for the popup or storage.
     }
-    const wasAudible = previous ? isAudiblyPlaying(previous.state, tabAudible) : false;
+    const startedAt = state.media?.startedAt ?? null;
+    const newStart = startedAt !== null && startedAt !== (previous?.state.media?.startedAt ?? null);
     this.sessions.set(key, {
       ...identity,
       key,
@@ -142,10 +148,46 @@ export class SessionRegistry {
       firstSeenAt: previous?.firstSeenAt ?? now,
       updatedAt: now,
     });
-    const raised = !wasAudible && isAudiblyPlaying(state, tabAudible);
-    if (raised) this.stack = raiseInStack(this.stack, key);
+    const raised = newStart && this.takeFocusOnStart(key, identity, state, now);
     this.emit([key], [], raised || !previous);
     return previous ? 'updated' : 'added';
+  }
+
+  /** Decides on a session's new start (see `startTakesFocus`), and raises it if so. */
+  private takeFocusOnStart(
+    key: string,
+    identity: SessionIdentity,
+    state: FrameState,
+    now: number,
+  ): boolean {
+    const tab = this.tabs.get(identity.tabId);
+    const facts = {
+      startedByUser: state.media?.startedByUser === true,
+      activated: state.activated,
+      topFrameOfActiveTab: identity.frameId === 0 && tab?.active === true,
+      onTop: this.stack[0] === key,
+      lastSelfRaiseAt: this.selfRaisedAt.get(key) ?? null,
+      now,
+    };
+    if (!startTakesFocus(facts)) {
+      // The tab's facts are not known yet (its first report): decide again when they arrive.
+      if (!tab && identity.frameId === 0) this.undecidedStarts.add(key);
+      return false;
+    }
+    if (!facts.startedByUser && !facts.onTop) this.selfRaisedAt.set(key, now);
+    this.stack = raiseInStack(this.stack, key);
+    return true;
+  }
+
+  /**
+   * Moves `key` to the top of the focus stack because the user played or chose it in Media Deck.
+   * Returns whether it moved.
+   */
+  raise(key: string): boolean {
+    if (!this.sessions.has(key) || this.stack[0] === key) return false;
+    this.stack = raiseInStack(this.stack, key);
+    this.emit([], [], true);
+    return true;
   }
 
   private sessionsInTab(tabId: number): number {
@@ -188,6 +230,8 @@ export class SessionRegistry {
 
   private forget(session: Session): void {
     this.sessions.delete(session.key);
+    this.selfRaisedAt.delete(session.key);
+    this.undecidedStarts.delete(session.key);
     this.stack = dropFromStack(this.stack, session.key);
     if (this.pinned === session.key) this.pinned = null;
     if (!this.hasTab(session.tabId)) this.tabs.delete(session.tabId);
@@ -219,8 +263,9 @@ export class SessionRegistry {
   }
 
   /**
-   * Sets or updates what `chrome.tabs` says of a tab that has sessions. A tab turning audible
-   * raises its playing sessions in the stack. Ignored for tabs without sessions.
+   * Sets or updates what `chrome.tabs` says of a tab that has sessions. A tab turning audible does
+   * not move focus (a page can make noise at will); a start that waited for the tab's facts is
+   * decided now. Ignored for tabs without sessions.
    */
   updateTab(tabId: number, patch: Partial<TabInfo> & { tabId?: number }): boolean {
     if (!this.hasTab(tabId)) return false;
@@ -235,16 +280,13 @@ export class SessionRegistry {
       active: patch.active ?? previous?.active ?? false,
     };
     if (previous && JSON.stringify(previous) === JSON.stringify(next)) return false;
-    if (next.audible && !previous?.audible) {
-      for (const session of this.sessions.values()) {
-        if (session.tabId !== tabId) continue;
-        const was = isAudiblyPlaying(session.state, previous?.audible ?? false);
-        if (!was && isAudiblyPlaying(session.state, true)) {
-          this.stack = raiseInStack(this.stack, session.key);
-        }
-      }
-    }
     this.tabs.set(tabId, next);
+    for (const key of this.undecidedStarts) {
+      const session = this.sessions.get(key);
+      if (session?.tabId !== tabId) continue;
+      this.undecidedStarts.delete(key);
+      if (next.active && session.frameId === 0) this.stack = raiseInStack(this.stack, key);
+    }
     this.emit([], [], true);
     return true;
   }

@@ -80,10 +80,21 @@ export const MediaElementSchema = v.strictObject({
   muted: v.boolean(),
   /** 0..1, as `HTMLMediaElement.volume`. */
   volume: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1)),
-  /** Playing, not muted, volume above 0 and carrying an audio track. */
+  /**
+   * Playing, not muted, at a volume of at least `AUDIBLE_VOLUME` and carrying an audio track. A
+   * loop at a volume no one hears is not media use.
+   */
   audible: v.boolean(),
   /** Epoch ms at which the element was last audible; `null` if never. */
   lastAudibleAt: v.nullable(EpochMs),
+  /**
+   * Epoch ms of the element's last start of audible playback (its `play`/`playing` event while
+   * audible, after it was not); `null` if never. What may move audio focus
+   * (docs/architecture.md § Focus policy); a `playbackState` change never does.
+   */
+  startedAt: v.nullable(EpochMs),
+  /** The frame had transient user activation at that start: the user just started it. */
+  startedByUser: v.boolean(),
   position: PositionSchema,
   /** Rendered size in CSS pixels; 0 for audio. */
   width: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000)),
@@ -106,6 +117,11 @@ export const FrameStateSchema = v.strictObject({
   cameraActive: v.nullable(v.boolean()),
   screenshareActive: v.nullable(v.boolean()),
   media: v.nullable(MediaElementSchema),
+  /**
+   * The frame has sticky user activation (`navigator.userActivation.hasBeenActive`): the user has
+   * interacted with this frame itself (a click in the top page does not activate an ad's frame).
+   */
+  activated: v.boolean(),
 });
 export type FrameState = v.InferOutput<typeof FrameStateSchema>;
 

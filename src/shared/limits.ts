@@ -35,4 +35,9 @@ export const LIMITS = {
   seconds: 1e9,
   /** Playback rates outside this range are rejected. */
   playbackRate: 64,
+  /**
+   * Least `HTMLMediaElement.volume` at which playing media counts as audible (and so as media
+   * use at all): below it, a page's "sound" is a loop no one hears, played to look like media.
+   */
+  audibleVolume: 0.05,
 } as const;

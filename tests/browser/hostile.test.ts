@@ -26,7 +26,7 @@ const ATTACK = `(async (count, perSecond) => {
   const validState = {
     metadata: { title: 'Attacker', artist: '', album: '', artwork: [], chapterInfo: [] },
     actions: ['play'], playbackState: 'playing', positionState: null,
-    microphoneActive: null, cameraActive: null, screenshareActive: null, media: null,
+    microphoneActive: null, cameraActive: null, screenshareActive: null, media: null, activated: false,
   };
   const mutate = (i) => {
     const s = JSON.parse(JSON.stringify(validState));

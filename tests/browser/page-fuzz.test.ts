@@ -259,6 +259,9 @@ function expectedState(result: Declared): FrameState {
     cameraActive: model.cameraActive,
     screenshareActive: model.screenshareActive,
     media: null,
+    // Not something the page declares: the harness's own evaluate calls give the page user
+    // activation (docs/testing.md § User activation). `check` takes it from what the worker has.
+    activated: false,
   };
   // As it travels: JSON (so -0 is 0).
   return JSON.parse(JSON.stringify(state));
@@ -318,6 +321,7 @@ async function check(declared: Declared): Promise<Checkpoint> {
   const deadline = Date.now() + 5000;
   do {
     got = await fuzzedState();
+    want.activated = got?.activated ?? false;
     if (matches(got, want)) return { calls: declared.calls, want, got, matched: true };
     await new Promise((r) => setTimeout(r, 50));
   } while (Date.now() < deadline);

@@ -77,6 +77,8 @@ export function media(overrides: Partial<MediaElementState> = {}): MediaElementS
     volume: 1,
     audible: true,
     lastAudibleAt: T0,
+    startedAt: T0,
+    startedByUser: true,
     position: pos(),
     width: 640,
     height: 360,
@@ -96,6 +98,7 @@ export const EMPTY_FRAME_STATE: FrameState = {
   cameraActive: null,
   screenshareActive: null,
   media: null,
+  activated: false,
 };
 
 /** A `FrameState`: `EMPTY_FRAME_STATE` with `overrides` applied. */

@@ -109,3 +109,26 @@ export const promiseThen = uncurry(Promise.prototype.then) as (
   onRejected: (e: unknown) => void,
 ) => Promise<unknown>;
 export const stringSlice = uncurry(String.prototype.slice);
+
+const userActivationOf = getterOf<UserActivation | undefined>(
+  globalThis.Navigator?.prototype,
+  'userActivation',
+);
+const hasBeenActiveOf = getterOf<boolean>(globalThis.UserActivation?.prototype, 'hasBeenActive');
+const isActiveOf = getterOf<boolean>(globalThis.UserActivation?.prototype, 'isActive');
+/** This frame's `UserActivation`, read once (the object lives as long as the navigator). */
+const userActivation = userActivationOf && navigator ? userActivationOf(navigator) : undefined;
+
+/**
+ * The frame's user activation, through the native getters captured at document_start
+ * (https://html.spec.whatwg.org/multipage/interaction.html#the-useractivation-interface): `sticky`
+ * once the user has interacted with this frame, `transient` within a few seconds of it. Both
+ * `false` where the API is missing.
+ */
+export function userActivationState(): { sticky: boolean; transient: boolean } {
+  if (!userActivation) return { sticky: false, transient: false };
+  return {
+    sticky: hasBeenActiveOf?.(userActivation) === true,
+    transient: isActiveOf?.(userActivation) === true,
+  };
+}

@@ -14,6 +14,7 @@ import {
   eventTarget,
   getterOf,
   uncurry,
+  userActivationState,
   weakSetAdd,
   weakSetHas,
 } from './intrinsics';
@@ -63,6 +64,9 @@ const SIZE_EVENTS: Record<string, true> = Object.assign(Object.create(null), {
   leavepictureinpicture: true,
 });
 
+/** Most milliseconds from a `play` to its first sound for that sound to count as its start. */
+const START_WINDOW_MS = 5000;
+
 /** Most elements tracked per frame; the oldest idle ones are forgotten first. */
 const MAX_TRACKED = 16;
 
@@ -70,6 +74,15 @@ interface Tracked {
   element: HTMLMediaElement;
   lastPlayedAt: number;
   lastAudibleAt: number | null;
+  /** Epoch ms of the last start of audible playback, and whether the user had just acted then. */
+  startedAt: number | null;
+  startedByUser: boolean;
+  /**
+   * A `play`/`playing` event not yet followed by sound (a media element is audible only once it
+   * decoded some audio): its epoch ms and whether the user had just acted then; `null` if none.
+   */
+  playAt: number | null;
+  playByUser: boolean;
   wasAudible: boolean;
   width: number;
   height: number;
@@ -118,7 +131,8 @@ export function watchMediaElements(onChange: () => void): MediaElementWatcher {
   }
 
   function isAudible(element: HTMLMediaElement): boolean {
-    if (!isPlaying(element) || muted?.(element) || (volume?.(element) ?? 1) <= 0) return false;
+    if (!isPlaying(element) || muted?.(element)) return false;
+    if ((volume?.(element) ?? 1) < LIMITS.audibleVolume) return false;
     // Chromium counts decoded audio bytes; a silent video has none.
     return audioBytes ? audioBytes(element) > 0 : true;
   }
@@ -126,7 +140,18 @@ export function watchMediaElements(onChange: () => void): MediaElementWatcher {
   function track(element: HTMLMediaElement): Tracked {
     let t = find(element);
     if (t) return t;
-    t = { element, lastPlayedAt: 0, lastAudibleAt: null, wasAudible: false, width: 0, height: 0 };
+    t = {
+      element,
+      lastPlayedAt: 0,
+      lastAudibleAt: null,
+      startedAt: null,
+      startedByUser: false,
+      playAt: null,
+      playByUser: false,
+      wasAudible: false,
+      width: 0,
+      height: 0,
+    };
     if (tracked.length >= MAX_TRACKED) {
       // Forget the least recently played element that is not playing now.
       let victim = -1;
@@ -151,9 +176,23 @@ export function watchMediaElements(onChange: () => void): MediaElementWatcher {
     const now = dateNow();
     if (isPlaying(element)) t.lastPlayedAt = now;
     const audible = isAudible(element);
+    if ((type === 'play' || type === 'playing') && !t.wasAudible && t.playAt === null) {
+      t.playAt = now;
+      t.playByUser = userActivationState().transient;
+    } else if (type === 'pause' || type === 'ended' || type === 'emptied') {
+      t.playAt = null;
+    }
     if (audible !== t.wasAudible) {
       t.lastAudibleAt = now; // start or end of an audible stretch
       t.wasAudible = audible;
+      // The sound that a play started: a start of audible playback, what may move audio focus
+      // (docs/architecture.md § Focus policy), with whether the user had just acted in this frame.
+      // Sound that comes back by itself (an unmute, a volume raised by script) is no start.
+      if (audible && t.playAt !== null && now - t.playAt <= START_WINDOW_MS) {
+        t.startedAt = now;
+        t.startedByUser = t.playByUser;
+      }
+      if (audible) t.playAt = null;
     }
     if (SIZE_EVENTS[type] && VideoCtor && element instanceof VideoCtor) {
       t.width = finiteOr(offsetWidth?.(element), 0);
@@ -238,6 +277,8 @@ export function watchMediaElements(onChange: () => void): MediaElementWatcher {
         volume: Math.min(1, Math.max(0, finiteOr(volume?.(el), 1))),
         audible: isAudible(el),
         lastAudibleAt: t.lastAudibleAt,
+        startedAt: t.startedAt,
+        startedByUser: t.startedByUser,
         position: {
           duration: typeof d === 'number' && d >= 0 && d <= LIMITS.seconds ? d : null,
           playbackRate: Math.min(

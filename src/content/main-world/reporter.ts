@@ -9,7 +9,13 @@
 import type { FrameState } from '../../shared/contract';
 import { isEmptyFrameState, isSameReport } from '../../shared/frame-state';
 import { MEDIA_SESSION_ACTIONS } from '../../shared/media-session-actions';
-import { dateNow, jsonStringify, queueMicrotaskNative, setTimeoutNative } from './intrinsics';
+import {
+  dateNow,
+  jsonStringify,
+  queueMicrotaskNative,
+  setTimeoutNative,
+  userActivationState,
+} from './intrinsics';
 import type { MediaElementWatcher } from './media-element-watcher';
 import { type RecordedSession, readMetadata, readPlaybackState } from './media-session-wrapper';
 
@@ -42,6 +48,7 @@ export function buildFrameState(
     cameraActive: record?.cameraActive ?? null,
     screenshareActive: record?.screenshareActive ?? null,
     media: media.primaryState(),
+    activated: userActivationState().sticky,
   };
 }
 

@@ -16,6 +16,10 @@ import manifest from './manifest.json' with { type: 'json' };
  * while the bundle itself is evaluated (module initialisation included). The bridge gets the same,
  * so that nothing of ours lands in the page's console either.
  */
+/** The MAIN-world bundle, and the string the worker's code holds until the build inlines it. */
+const MAIN_WORLD_FILE = 'src/content/main-world.iife.js';
+const MAIN_WORLD_PLACEHOLDER = '__MEDIA_DECK_MAIN_WORLD__';
+
 function guardContentScripts(): Plugin {
   return {
     name: 'media-deck:guard-content-scripts',
@@ -23,6 +27,7 @@ function guardContentScripts(): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       const guarded: string[] = [];
+      let mainWorld = '';
       for (const file of Object.values(bundle)) {
         if (file.type !== 'asset' || !/^src\/content\/[^/]+\.iife\.js$/.test(file.fileName))
           continue;
@@ -36,7 +41,24 @@ function guardContentScripts(): Plugin {
         // The newlines keep a trailing line comment of the bundle from swallowing the `}`.
         file.source = `"use strict";try{\n${source}\n}catch(e){}\n`;
         guarded.push(file.fileName);
+        if (file.fileName === MAIN_WORLD_FILE) mainWorld = source;
       }
+      // The MAIN world as a function for the worker's late injection
+      // (src/background/main-world-function.ts): the same bundle, guarded the same way, its
+      // `MEDIA_DECK_CHANNEL` a parameter and its `MEDIA_DECK_RESULT` a local, out of the page's reach.
+      if (!mainWorld) this.error(`${MAIN_WORLD_FILE} was not in the bundle`);
+      const asFunction = `(function(MEDIA_DECK_CHANNEL){"use strict";var MEDIA_DECK_RESULT="inert";try{\n${mainWorld}\n}catch(e){}\nreturn MEDIA_DECK_RESULT;})`;
+      let inlined = 0;
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        for (const quote of ['"', "'", '`']) {
+          const placeholder = `${quote}${MAIN_WORLD_PLACEHOLDER}${quote}`;
+          if (!file.code.includes(placeholder)) continue;
+          file.code = file.code.split(placeholder).join(asFunction);
+          inlined++;
+        }
+      }
+      if (inlined !== 1) this.error(`expected the MAIN-world placeholder once, found ${inlined}`);
       // @crxjs/vite-plugin emits the IIFEs in its own generateBundle, before this one: if that
       // ever changes, fail the build rather than ship unguarded scripts.
       if (guarded.length !== 2) {

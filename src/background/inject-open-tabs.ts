@@ -7,7 +7,9 @@
  * extension instance. A frame that still holds an earlier copy of the MAIN-world wrapper keeps it
  * (it adopts the new bridge); an old bridge goes quiet once its extension context is gone.
  */
+import { INJECTION_KEY, type LateChannel, type LateResult } from '../shared/channel';
 import type { WorkerToBridge } from '../shared/contract';
+import { mainWorld } from './main-world-function';
 
 /**
  * `chrome.storage.session` key set once the injection ran. Chrome clears session storage when
@@ -37,6 +39,48 @@ async function hasLiveBridge(tabId: number): Promise<boolean> {
 }
 
 /**
+ * Injects both worlds into every frame of `tabId`, MAIN first. The page already ran, and any of its
+ * listeners came before ours; so the channel between the worlds is named by a secret only they get
+ * (`LateChannel`, src/shared/channel.ts): the MAIN world as a function with the secret in `args`,
+ * and each frame's isolated world the secret and what its MAIN world did, before its bridge. Not
+ * `injectImmediately`: a tab still loading gets them at document_idle, once its scripts ran, so the
+ * MAIN world knows it came late (see main-world.iife.ts). Rejects when Chrome refuses the tab.
+ */
+async function injectTab(tabId: number, scripts: chrome.runtime.ManifestV3['content_scripts']) {
+  const func = mainWorld.func;
+  if (typeof func === 'string') throw new Error('the MAIN world was not built in');
+  const channel: LateChannel = { secret: crypto.randomUUID() };
+  const bridge = (scripts ?? []).find(
+    (s) => ((s as { world?: string }).world ?? 'ISOLATED') === 'ISOLATED',
+  );
+  const main = await chrome.scripting.executeScript({
+    target: { tabId, allFrames: true },
+    world: 'MAIN',
+    func,
+    args: [channel],
+  });
+  await Promise.all(
+    main.map(async ({ frameId, result }) => {
+      const injection = { secret: channel.secret, main: (result ?? 'inert') as LateResult };
+      const target = { tabId, frameIds: [frameId] };
+      try {
+        await chrome.scripting.executeScript({
+          target,
+          world: 'ISOLATED',
+          func: (key: string, value: typeof injection) => {
+            (globalThis as unknown as Record<string, unknown>)[key] = value;
+          },
+          args: [INJECTION_KEY, injection],
+        });
+        await chrome.scripting.executeScript({ target, files: bridge?.js ?? [] });
+      } catch {
+        // The frame went away meanwhile.
+      }
+    }),
+  );
+}
+
+/**
  * Injects the content scripts into open web tabs, and resolves to how many tabs got them. With
  * `skipLive`, a tab whose top frame already has a live bridge of this instance is left alone.
  * Never rejects; a tab that refuses (the Web Store, a crashed or discarded tab) is skipped.
@@ -56,15 +100,7 @@ export async function injectIntoOpenTabs(options: { skipLive?: boolean } = {}): 
       .map(async (tab) => {
         if (options.skipLive && (await hasLiveBridge(tab.id as number))) return;
         try {
-          for (const script of scripts) {
-            await chrome.scripting.executeScript({
-              target: { tabId: tab.id as number, allFrames: script.all_frames === true },
-              files: script.js ?? [],
-              world: (script as { world?: 'MAIN' | 'ISOLATED' }).world ?? 'ISOLATED',
-              // Not `injectImmediately`: a tab still loading gets them at document_idle, once its
-              // scripts ran, so the MAIN world knows it came late (see main-world.iife.ts).
-            });
-          }
+          await injectTab(tab.id as number, scripts);
           injected++;
         } catch {
           // A tab Chrome protects (the Web Store, a crashed or discarded tab): nothing to do.

@@ -6,7 +6,7 @@
  * service worker sends (by `tabs.sendMessage`, so a user gesture comes along) into the MAIN world.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { CHANNEL_EVENT } from '../shared/channel';
+import { CHANNEL_EVENT, INJECTION_KEY, type LateResult, lateChannelEvent } from '../shared/channel';
 import {
   type ActionOutcome,
   type BridgeToMain,
@@ -216,7 +216,26 @@ window.addEventListener('pageshow', (event) => {
   coalescer.resend();
 });
 
+/**
+ * Left in this isolated world by the worker just before it injected this script into a page that
+ * already ran (src/background/inject-open-tabs.ts): the secret the MAIN world injected with it
+ * listens for, and what that MAIN world did. Absent at document_start.
+ */
+const injection = (
+  scope as unknown as Record<string, { secret: string; main: LateResult } | undefined>
+)[INJECTION_KEY];
+delete (scope as unknown as Record<string, unknown>)[INJECTION_KEY];
 // Hand the MAIN world its end of the channel: its listener runs right now, inside this dispatch
 // (the MAIN world's script ran first, at document_start or in the injection before ours). Only
-// listeners of this event type see it, not the page's 'message' listeners.
-window.dispatchEvent(new MessageEvent(CHANNEL_EVENT, { ports: [channel.port2] }));
+// listeners of this event type see it, not the page's 'message' listeners. Injected late, the
+// event is named by the secret when the MAIN world started with it; it keeps the fixed name when
+// a copy from document_start wraps the frame (its listener came before any of the page's); and it
+// is not sent at all when the MAIN world could do nothing.
+const channelEvent = !injection
+  ? CHANNEL_EVENT
+  : injection.main === 'started'
+    ? lateChannelEvent(injection.secret)
+    : injection.main === 'existing'
+      ? CHANNEL_EVENT
+      : null;
+if (channelEvent) window.dispatchEvent(new MessageEvent(channelEvent, { ports: [channel.port2] }));

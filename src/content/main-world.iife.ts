@@ -15,7 +15,12 @@
  * a page that broke a built-in we need gets a script that silently does nothing.
  */
 
-import { CHANNEL_EVENT } from '../shared/channel';
+import {
+  CHANNEL_EVENT,
+  type LateChannel,
+  type LateResult,
+  lateChannelEvent,
+} from '../shared/channel';
 import type { ActionOutcome, BridgeToMain, FrameRequest, MainToBridge } from '../shared/contract';
 import { performAction } from './main-world/action-runner';
 import { createAutoPip } from './main-world/auto-pip';
@@ -35,8 +40,18 @@ import { anotherInstanceRuns, maskToString } from './main-world/native-wrap';
 import { togglePictureInPicture } from './main-world/picture-in-picture';
 import { buildFrameState, createReporter } from './main-world/reporter';
 
-/** Wraps this frame and opens the channel. */
-function start(): void {
+/**
+ * Set when the worker injected this script into a page that already ran: the script is then the
+ * body of a function whose parameter has this name (vite.config.ts), given by
+ * `scripting.executeScript` `args`. At document_start no such variable exists (no page script has
+ * run yet to define one).
+ */
+declare const MEDIA_DECK_CHANNEL: LateChannel | undefined;
+/** In that function, a local variable for what this script did (its `LateResult`). */
+declare let MEDIA_DECK_RESULT: LateResult | undefined;
+
+/** Wraps this frame and opens the channel, listening for `channelEvent`. */
+function start(channelEvent: string): void {
   // Past 'loading', the page's scripts already ran: we were injected after an install, update or enable.
   const late = document.readyState !== 'loading';
   let port: MessagePort | null = null;
@@ -99,7 +114,7 @@ function start(): void {
   // The bridge dispatches this event, carrying its port, synchronously from its own start.
   addListener(
     globalThis as unknown as EventTarget,
-    CHANNEL_EVENT,
+    channelEvent,
     (event: Event) => {
       try {
         const ports = messageEventPorts?.(event as MessageEvent);
@@ -128,8 +143,19 @@ function start(): void {
   }
 }
 
+const injection: LateChannel | undefined =
+  typeof MEDIA_DECK_CHANNEL === 'object' && MEDIA_DECK_CHANNEL !== null
+    ? MEDIA_DECK_CHANNEL
+    : undefined;
+let result: LateResult = 'inert';
 try {
-  if (!anotherInstanceRuns()) start();
+  if (anotherInstanceRuns()) {
+    result = 'existing';
+  } else {
+    start(injection ? lateChannelEvent(injection.secret) : CHANNEL_EVENT);
+    result = 'started';
+  }
 } catch {
   // A built-in we need is broken (the page's doing, before we arrived): do nothing, silently.
 }
+if (injection && typeof MEDIA_DECK_RESULT === 'string') MEDIA_DECK_RESULT = result;

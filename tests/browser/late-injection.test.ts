@@ -240,3 +240,44 @@ it('injected late into pages that patched or broke built-ins first: no error rea
     if (disabled) await setExtensionEnabled(deck, true);
   }
 });
+
+it('injected late, the channel between the worlds is named by a secret: a page listening for the fixed name catches nothing', async () => {
+  const opened: Page[] = [];
+  let disabled = false;
+  try {
+    await setExtensionEnabled(deck, false);
+    disabled = true;
+    const thief = await deck.context.newPage();
+    opened.push(thief);
+    const errors = await collectErrors(deck, thief);
+    await thief.goto('https://thief.test/thief.html');
+    const cdp = await deck.context.newCDPSession(thief);
+    await waitFor('the page playing', () => inPage(cdp, '!window.player.audio.paused'));
+    await setExtensionEnabled(deck, true);
+    disabled = false;
+    // Captured and controllable, through a channel the page never saw.
+    await waitFor(
+      'the thief page’s session',
+      async () =>
+        (await deck.snapshot()).sessions.some(
+          (s) => s.title === 'Thief Page' && s.playbackState === 'playing',
+        ),
+      20_000,
+    );
+    const popup = await deck.openPopup();
+    try {
+      await popup
+        .getByRole('listitem', { name: 'Thief Page' })
+        .getByRole('button', { name: 'Pause', exact: true })
+        .click();
+      await waitFor('paused from the popup', () => inPage(cdp, 'window.player.audio.paused'));
+    } finally {
+      await popup.close();
+    }
+    expect(await inPage(cdp, 'window.stolen')).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    for (const page of opened) await page.close();
+    if (disabled) await setExtensionEnabled(deck, true);
+  }
+});

@@ -1,13 +1,39 @@
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { build as rolldownBuild } from 'rolldown';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import manifest from './manifest.json' with { type: 'json' };
+import { AGENT_SCRIPT, BRIDGE_LATE_SCRIPT } from './src/shared/channel';
 
 // One build for every execution context. The two content scripts are `*.iife.ts` so that
 // @crxjs/vite-plugin bundles them as self-contained IIFEs: the MAIN-world wrapper must run
 // synchronously at document_start, before the page's first inline script, which the default
 // async `import()` loader would miss.
+/** The MAIN-world bundle, whose frames are named `<anonymous>` (see `guardContentScripts`). */
+const MAIN_WORLD_FILE = 'src/content/main-world.iife.js';
+/** The late MAIN world's entry, and the string the worker's code holds until the build inlines it. */
+const MAIN_WORLD_LATE_ENTRY = 'src/content/main-world-late.ts';
+const MAIN_WORLD_PLACEHOLDER = '__MEDIA_DECK_MAIN_WORLD__';
+/** Scripts the worker injects with `scripting.executeScript({ files })`, by entry. */
+const INJECTED_SCRIPTS = [
+  { entry: 'src/content/session-agent.ts', file: AGENT_SCRIPT },
+  { entry: 'src/content/bridge-late.ts', file: BRIDGE_LATE_SCRIPT },
+];
+
+/** Bundles `entry` into one minified IIFE with rolldown (the bundler under vite). */
+async function bundleIife(entry: string): Promise<string> {
+  const result = await rolldownBuild({
+    input: entry,
+    platform: 'browser',
+    write: false,
+    output: { format: 'iife', minify: true },
+  });
+  const chunks = result.output.filter((o) => o.type === 'chunk');
+  if (chunks.length !== 1) throw new Error(`${entry} built into ${chunks.length} chunks`);
+  return chunks[0]?.code ?? '';
+}
+
 /**
  * Wraps each content-script bundle (`src/content/*.iife.js`) in `try { … } catch {}`. The
  * MAIN-world script runs in the page's realm: injected late into a page that already replaced or
@@ -16,18 +42,13 @@ import manifest from './manifest.json' with { type: 'json' };
  * while the bundle itself is evaluated (module initialisation included). The bridge gets the same,
  * so that nothing of ours lands in the page's console either.
  */
-/** The MAIN-world bundle, and the string the worker's code holds until the build inlines it. */
-const MAIN_WORLD_FILE = 'src/content/main-world.iife.js';
-const MAIN_WORLD_PLACEHOLDER = '__MEDIA_DECK_MAIN_WORLD__';
-
 function guardContentScripts(): Plugin {
   return {
     name: 'media-deck:guard-content-scripts',
     apply: 'build',
     enforce: 'post',
-    generateBundle(_options, bundle) {
+    async generateBundle(_options, bundle) {
       const guarded: string[] = [];
-      let mainWorld = '';
       for (const file of Object.values(bundle)) {
         if (file.type !== 'asset' || !/^src\/content\/[^/]+\.iife\.js$/.test(file.fileName))
           continue;
@@ -38,16 +59,27 @@ function guardContentScripts(): Plugin {
         if (!/^\s*\(function\s*\(/.test(source)) {
           this.error(`${file.fileName} is not a single IIFE; it cannot be guarded safely`);
         }
-        // The newlines keep a trailing line comment of the bundle from swallowing the `}`.
-        file.source = `"use strict";try{\n${source}\n}catch(e){}\n`;
+        // The newlines keep a trailing line comment of the bundle from swallowing the `}`. The
+        // MAIN world's frames are named `<anonymous>` in `Error.stack`: a page function that one of
+        // our wrappers must call (to convert an argument) sees one frame of ours below it, and
+        // that frame must not print `chrome-extension://<id>` (docs/architecture.md § The page
+        // cannot tell).
+        const name = file.fileName === MAIN_WORLD_FILE ? '//# sourceURL=<anonymous>\n' : '';
+        file.source = `"use strict";try{\n${source}\n}catch(e){}\n${name}`;
         guarded.push(file.fileName);
-        if (file.fileName === MAIN_WORLD_FILE) mainWorld = source;
       }
-      // The MAIN world as a function for the worker's late injection
-      // (src/background/main-world-function.ts): the same bundle, guarded the same way, its
-      // `MEDIA_DECK_CHANNEL` a parameter and its `MEDIA_DECK_RESULT` a local, out of the page's reach.
-      if (!mainWorld) this.error(`${MAIN_WORLD_FILE} was not in the bundle`);
-      const asFunction = `(function(MEDIA_DECK_CHANNEL){"use strict";var MEDIA_DECK_RESULT="inert";try{\n${mainWorld}\n}catch(e){}\nreturn MEDIA_DECK_RESULT;})`;
+      // @crxjs/vite-plugin emits the IIFEs in its own generateBundle, before this one: if that
+      // ever changes, fail the build rather than ship unguarded scripts.
+      if (guarded.length !== 2) {
+        this.error(
+          `expected 2 content-script bundles to guard, found ${guarded.join(', ') || 'none'}`,
+        );
+      }
+      // The late MAIN world as a function for the worker's injection
+      // (src/background/main-world-function.ts), guarded the same way, its `MEDIA_DECK_CHANNEL` a
+      // parameter and its `MEDIA_DECK_RESULT` a local, out of the page's reach.
+      const late = await bundleIife(MAIN_WORLD_LATE_ENTRY);
+      const asFunction = `(function(MEDIA_DECK_CHANNEL){"use strict";var MEDIA_DECK_RESULT="inert";try{\n${late}\n}catch(e){}\nreturn MEDIA_DECK_RESULT;})`;
       let inlined = 0;
       for (const file of Object.values(bundle)) {
         if (file.type !== 'chunk') continue;
@@ -59,19 +91,36 @@ function guardContentScripts(): Plugin {
         }
       }
       if (inlined !== 1) this.error(`expected the MAIN-world placeholder once, found ${inlined}`);
-      // @crxjs/vite-plugin emits the IIFEs in its own generateBundle, before this one: if that
-      // ever changes, fail the build rather than ship unguarded scripts.
-      if (guarded.length !== 2) {
-        this.error(
-          `expected 2 content-script bundles to guard, found ${guarded.join(', ') || 'none'}`,
-        );
+    },
+  };
+}
+
+/**
+ * Builds the isolated-world scripts the worker injects itself (`INJECTED_SCRIPTS`): the session
+ * agent, the isolated world's second stage (docs/architecture.md § Two stages), and the first
+ * stage for a late injection. Each is one self-contained IIFE, emitted as a plain file of the
+ * extension: not in the manifest's `content_scripts` (which every frame would pay for), nor a
+ * web-accessible resource (which a page could probe). Guarded like the content scripts.
+ */
+function buildInjectedScripts(): Plugin {
+  return {
+    name: 'media-deck:injected-scripts',
+    apply: 'build',
+    async generateBundle() {
+      for (const { entry, file } of INJECTED_SCRIPTS) {
+        const code = await bundleIife(entry);
+        this.emitFile({
+          type: 'asset',
+          fileName: file,
+          source: `"use strict";try{\n${code}\n}catch(e){}\n`,
+        });
       }
     },
   };
 }
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest }), guardContentScripts()],
+  plugins: [preact(), crx({ manifest }), guardContentScripts(), buildInjectedScripts()],
   build: {
     target: 'chrome134',
     sourcemap: false,

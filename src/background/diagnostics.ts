@@ -22,7 +22,9 @@ export type RejectReason =
   /** A popup message that failed the contract. */
   | 'popup-message'
   /** A new session in a tab that already holds `LIMITS.sessionsPerTab`. */
-  | 'tab-session-limit';
+  | 'tab-session-limit'
+  /** A request for the session agent that failed the contract, or not from a tab's document. */
+  | 'agent-request';
 
 /** One carried-out intent, for the diagnostics (newest last). */
 export interface ActionRecord {
@@ -40,6 +42,10 @@ export interface ActionRecord {
 export interface DeckStats {
   /** Frame Ports accepted. */
   framePorts: number;
+  /** Requests for the session agent taken (valid, from a tab's document), by tab id. */
+  agentRequestsByTab: Record<number, number>;
+  /** Session agents injected into a frame's document. */
+  agentsLoaded: number;
   /** Valid state messages taken from frames, by tab id. */
   frameMessagesByTab: Record<number, number>;
   /**
@@ -76,6 +82,10 @@ export interface Diagnostics {
   frameMessage(tabId: number, bridgeDropped: number): void;
   overBudget(tabId: number): void;
   portDisconnected(): void;
+  /** A valid request for the session agent from `tabId`. */
+  agentRequest(tabId: number): void;
+  /** A session agent was injected. */
+  agentLoaded(): void;
   /** A storage write completed at `at` (epoch ms). */
   storageWrite(ok: boolean, at: number): void;
   popupPush(): void;
@@ -90,6 +100,8 @@ function bump(map: Record<number, number>, key: number): void {
 export function createDiagnostics(): Diagnostics {
   const stats: DeckStats = {
     framePorts: 0,
+    agentRequestsByTab: {},
+    agentsLoaded: 0,
     frameMessagesByTab: {},
     bridgeDroppedByTab: {},
     rejectedByReason: {},
@@ -118,6 +130,12 @@ export function createDiagnostics(): Diagnostics {
     },
     portDisconnected() {
       stats.portsDisconnected++;
+    },
+    agentRequest(tabId) {
+      bump(stats.agentRequestsByTab, tabId);
+    },
+    agentLoaded() {
+      stats.agentsLoaded++;
     },
     storageWrite(ok, at) {
       stats.storageWrites++;

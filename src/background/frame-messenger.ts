@@ -10,7 +10,7 @@ import {
   FRAME_ANSWERS,
   type FrameAnswer,
   parseMessage,
-  type WorkerToBridge,
+  type WorkerToAgent,
 } from '../shared/contract';
 
 /** A frame to reach: a session's document, or (no document known) a tab's frame. */
@@ -25,7 +25,7 @@ export interface FrameTarget {
  * its type; to `null` when the frame is gone (Chrome rejects: "Receiving end does not exist") or
  * the answer does not fit. Never rejects.
  */
-export function requestFrame<M extends WorkerToBridge>(
+export function requestFrame<M extends WorkerToAgent>(
   target: FrameTarget,
   message: M,
 ): Promise<FrameAnswer<M['type']> | null> {

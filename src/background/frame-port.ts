@@ -11,7 +11,7 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import {
-  BridgeToWorkerSchema,
+  AgentToWorkerSchema,
   type FrameState,
   parseMessage,
   type WorkerToFrame,
@@ -169,7 +169,7 @@ export function createFramePorts(deps: FramePortDeps): FramePorts {
         });
         return;
       }
-      const parsed = parseMessage(BridgeToWorkerSchema, raw);
+      const parsed = parseMessage(AgentToWorkerSchema, raw);
       if (!parsed.ok) {
         deps.diagnostics.reject('frame-message');
         return;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { frameState, T0 } from '../../tests/support/fixtures';
-import type { ActionOutcome, WorkerToBridge } from '../shared/contract';
+import type { ActionOutcome, WorkerToAgent } from '../shared/contract';
 import type { Session } from '../shared/session';
 import type { ActionRecord } from './diagnostics';
 import type { FrameTarget } from './frame-messenger';
@@ -18,11 +18,11 @@ const session: Session = {
 };
 
 function harness(answer: ActionOutcome | null = 'handler') {
-  const requests: { target: FrameTarget; message: WorkerToBridge }[] = [];
+  const requests: { target: FrameTarget; message: WorkerToAgent }[] = [];
   const later: (() => void)[] = [];
   const records: ActionRecord[] = [];
   const deps = {
-    request: vi.fn((target: FrameTarget, message: WorkerToBridge) => {
+    request: vi.fn((target: FrameTarget, message: WorkerToAgent) => {
       requests.push({ target, message });
       return Promise.resolve(answer);
     }),

@@ -5,7 +5,7 @@
  * `await` before `tabs.sendMessage` or `tabs.update`), so the caller's user gesture survives, and
  * records the outcome in the diagnostics.
  */
-import type { ActionOutcome, SessionIntent, WorkerToBridge } from '../shared/contract';
+import type { ActionOutcome, SessionIntent, WorkerToAgent } from '../shared/contract';
 import type { Session } from '../shared/session';
 import type { ActionRecord } from './diagnostics';
 import type { FrameTarget, requestFrame } from './frame-messenger';
@@ -88,7 +88,7 @@ export function createIntentDispatcher(deps: IntentDispatcherDeps): IntentDispat
   function toFrame(
     target: FrameTarget,
     key: string,
-    message: Exclude<WorkerToBridge, { type: 'announce' }>,
+    message: Exclude<WorkerToAgent, { type: 'announce' }>,
     label: string,
     source: IntentSource,
     userGesture = true,

@@ -5,15 +5,18 @@
  * the top level, so Chrome can wake the worker for any of them. Its memory is a cache of
  * `chrome.storage.session`, restored at start.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { chooseArtwork } from '../shared/artwork';
+import { AGENT_KEY, AGENT_SCRIPT } from '../shared/channel';
 import { FRAME_PORT, POPUP_PORT } from '../shared/contract';
 import { isDataImageUrl } from '../shared/safe-url';
+import { createAgentLoader } from './agent-loader';
 import { createArtworkCache } from './artwork-cache';
 import { loadArtwork } from './artwork-loader';
 import { isFetchableArtworkUrl } from './artwork-policy';
 import { createAutoPipArming } from './auto-pip-arming';
 import { createCommandHandler } from './commands';
+import { copyKeysForThisStart } from './copy-keys';
 import { type ArtworkFor, buildSnapshot, POPUP_ARTWORK_PX } from './deck-snapshot';
 import { createDiagnostics } from './diagnostics';
 import { requestFrame } from './frame-messenger';
@@ -133,6 +136,38 @@ const popupPorts = createPopupPorts({
   diagnostics,
 });
 
+/** The keys this activation's MAIN worlds answer to (src/background/copy-keys.ts). */
+const copyKeys = copyKeysForThisStart();
+const agents = createAgentLoader({
+  inject: async (tabId, documentId) => {
+    const target = { tabId, documentIds: [documentId] };
+    // The copy key first, where the agent takes it from synchronously (`AGENT_KEY`).
+    const key = (await copyKeys)?.current;
+    if (key) {
+      await chrome.scripting.executeScript({
+        target,
+        func: (property: string, value: string) => {
+          (globalThis as unknown as Record<string, unknown>)[property] = value;
+        },
+        args: [AGENT_KEY, key],
+        injectImmediately: true,
+      });
+    }
+    await chrome.scripting.executeScript({
+      target,
+      files: [AGENT_SCRIPT],
+      injectImmediately: true,
+    });
+  },
+  now: Date.now,
+  diagnostics,
+});
+// The one message that comes by `runtime.sendMessage`: a first stage asking for its agent.
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  agents.handle(message, sender),
+);
+browser.tabs.onRemoved.addListener((tabId) => agents.forgetTab(tabId));
+
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === FRAME_PORT) framePorts.serve(port);
   else if (port.name === POPUP_PORT) popupPorts.serve(port);
@@ -162,7 +197,7 @@ watchSettings(() => {
 });
 // Tabs opened before this activation (install, update, reload, disable and enable) get the
 // content scripts now, once; `runtime.onInstalled` does not fire on enable, so this is not tied to it.
-const injection = injectOnFirstStart();
+const injection = injectOnFirstStart(copyKeys);
 /** A `runtime.onInstalled` event this worker instance handled (diagnostics for the tests). */
 interface InstallRecord {
   reason: string;

@@ -3,19 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { frameState, image, media, metadata, pos, T0 } from '../../tests/support/fixtures';
 import {
   ActionDetailsSchema,
-  BridgeToMainSchema,
-  BridgeToWorkerSchema,
+  AgentToWorkerSchema,
   type FrameState,
   FrameStateSchema,
-  type MainToBridge,
-  MainToBridgeSchema,
+  type MainToAgent,
+  MainToAgentSchema,
   type MediaElementState,
   type MediaImage,
   type Metadata,
   type ParseResult,
   PopupToWorkerSchema,
   parseMessage,
-  WorkerToBridgeSchema,
+  type RemoteMedia,
+  WorkerToAgentSchema,
 } from './contract';
 import { LIMITS } from './limits';
 import { MEDIA_SESSION_ACTIONS } from './media-session-actions';
@@ -53,6 +53,41 @@ function dataUrlOf(length: number): string {
 }
 
 /** A bridge → worker message carrying `state` (any shape, to build hostile ones). */
+function pageRecord(overrides: Record<string, unknown> = {}): unknown {
+  return {
+    actions: { play: true, pause: true, seekto: true },
+    pipHandlerSets: 0,
+    positionState: { duration: 200, playbackRate: 1, position: 12, at: 1_700_000_000_000 },
+    microphoneActive: null,
+    cameraActive: true,
+    screenshareActive: null,
+    ...overrides,
+  };
+}
+
+function remoteMedia(
+  overrides: Record<string, unknown> = {},
+  values: Record<string, unknown> = {},
+): RemoteMedia {
+  return {
+    id: 1,
+    event: 'playing',
+    at: 1_700_000_000_000,
+    values: {
+      paused: false,
+      ended: false,
+      muted: false,
+      volume: 1,
+      duration: 180,
+      currentTime: 3,
+      playbackRate: 1,
+      webkitAudioDecodedByteCount: 4096,
+      ...values,
+    },
+    ...overrides,
+  } as RemoteMedia;
+}
+
 function toWorker(state: unknown, extra: Record<string, unknown> = {}): unknown {
   return { type: 'state', state, dropped: 0, ...extra };
 }
@@ -144,40 +179,32 @@ describe('parseMessage: good payloads', () => {
       }),
     },
     {
-      name: 'MAIN → bridge state',
-      schema: MainToBridgeSchema,
-      input: { type: 'state', state: fullState() },
+      name: 'MAIN → agent activity',
+      schema: MainToAgentSchema,
+      input: { type: 'activity' },
     },
     {
-      name: 'MAIN → bridge action result',
-      schema: MainToBridgeSchema,
+      name: 'MAIN → agent record',
+      schema: MainToAgentSchema,
+      input: { type: 'record', record: pageRecord() },
+    },
+    {
+      name: 'MAIN → agent remote element, raw numbers (NaN duration, infinite position)',
+      schema: MainToAgentSchema,
+      input: {
+        type: 'remote',
+        media: remoteMedia({}, { duration: Number.NaN, currentTime: Number.POSITIVE_INFINITY }),
+      },
+    },
+    {
+      name: 'MAIN → agent action result',
+      schema: MainToAgentSchema,
       input: { type: 'answer', id: 7, outcome: 'handler' },
     },
-    {
-      name: 'bridge → MAIN run-action',
-      schema: BridgeToMainSchema,
-      input: {
-        type: 'request',
-        id: 1,
-        request: {
-          type: 'run-action',
-          details: { action: 'seekto', seekTime: 42, fastSeek: true },
-        },
-      },
-    },
-    {
-      name: 'bridge → MAIN auto-pip',
-      schema: BridgeToMainSchema,
-      input: {
-        type: 'request',
-        id: 2,
-        request: { type: 'auto-pip', arm: null, seekOffset: 10, artwork: null },
-      },
-    },
-    { name: 'bridge → worker state', schema: BridgeToWorkerSchema, input: toWorker(fullState()) },
+    { name: 'bridge → worker state', schema: AgentToWorkerSchema, input: toWorker(fullState()) },
     {
       name: 'worker → bridge run-action',
-      schema: WorkerToBridgeSchema,
+      schema: WorkerToAgentSchema,
       input: { type: 'run-action', details: { action: 'seekforward', seekOffset: 10 } },
     },
     {
@@ -221,7 +248,7 @@ describe('parseMessage: good payloads', () => {
 
   it('returns a copy, not the page-owned object', () => {
     const input = toWorker(fullState()) as { state: FrameState };
-    const value = expectOk(parseMessage(BridgeToWorkerSchema, input));
+    const value = expectOk(parseMessage(AgentToWorkerSchema, input));
     expect(value.state).not.toBe(input.state);
     expect(value.state.metadata).not.toBe(input.state.metadata);
     expect(value.state.actions).not.toBe(input.state.actions);
@@ -236,25 +263,25 @@ describe('parseMessage: hostile payloads name the offending field', () => {
   it.each<{ name: string; schema: v.GenericSchema; input: unknown; path: string }>([
     {
       name: 'an extra top-level key',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(fullState(), { evil: 1 }),
       path: 'evil',
     },
     {
       name: 'an extra key in the state',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker({ ...fullState(), tabId: 99 }),
       path: 'state.tabId',
     },
     {
       name: 'an extra key in metadata',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(fullState({ metadata: { ...fullMetadata(), html: '<b>x</b>' } as Metadata })),
       path: 'state.metadata.html',
     },
     {
       name: 'an extra key in an artwork image',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           metadata: fullMetadata({ artwork: [{ ...image(), onerror: 'x' } as MediaImage] }),
@@ -264,19 +291,19 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'a missing key',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: { type: 'state', state: fullState() },
       path: 'dropped',
     },
     {
       name: 'a missing nested key',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker({ ...fullState(), cameraActive: undefined }),
       path: 'state.cameraActive',
     },
     {
       name: 'a title one over the text limit',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({ metadata: fullMetadata({ title: 'x'.repeat(LIMITS.text + 1) }) }),
       ),
@@ -284,7 +311,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'artwork URLs one character over LIMITS.artworkChars in total, across chapters',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           metadata: fullMetadata({
@@ -307,7 +334,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'artwork sizes one over LIMITS.imageAttr',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           metadata: fullMetadata({ artwork: [image({ sizes: 'x'.repeat(LIMITS.imageAttr + 1) })] }),
@@ -317,19 +344,19 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'a huge artist',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(fullState({ metadata: fullMetadata({ artist: huge }) })),
       path: 'state.metadata.artist',
     },
     {
       name: 'a huge artwork sizes',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(fullState({ metadata: fullMetadata({ artwork: [image({ sizes: huge })] }) })),
       path: 'state.metadata.artwork.0.sizes',
     },
     {
       name: 'a huge chapter title',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           metadata: fullMetadata({ chapterInfo: [{ title: huge, startTime: 0, artwork: [] }] }),
@@ -345,7 +372,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'too many artwork entries',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           metadata: fullMetadata({
@@ -357,7 +384,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'too many chapter artwork entries',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           metadata: fullMetadata({
@@ -375,7 +402,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'too many chapters',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           metadata: fullMetadata({
@@ -391,7 +418,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'more actions than exist (duplicates)',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           actions: Array.from({ length: MEDIA_SESSION_ACTIONS.length + 1 }, () => 'play' as const),
@@ -401,7 +428,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'NaN position',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           positionState: { duration: 300, playbackRate: 1, position: Number.NaN, updatedAt: T0 },
@@ -411,7 +438,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'Infinity duration (live streams must say null)',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           positionState: {
@@ -426,7 +453,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'negative position',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           positionState: { duration: 300, playbackRate: 1, position: -1, updatedAt: T0 },
@@ -436,7 +463,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'seconds over LIMITS.seconds',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           positionState: {
@@ -451,7 +478,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'NaN element position',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           media: fullMedia({
@@ -463,7 +490,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'negative chapter start',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           metadata: fullMetadata({ chapterInfo: [{ title: 'c', startTime: -5, artwork: [] }] }),
@@ -473,7 +500,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'Infinity updatedAt',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           positionState: {
@@ -488,7 +515,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'playback rate above the limit',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           positionState: {
@@ -503,7 +530,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'negative seekOffset',
-      schema: WorkerToBridgeSchema,
+      schema: WorkerToAgentSchema,
       input: { type: 'run-action', details: { action: 'seekforward', seekOffset: -10 } },
       path: 'details.seekOffset',
     },
@@ -519,13 +546,13 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'volume above 1',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(fullState({ media: fullMedia({ volume: 2 }) })),
       path: 'state.media.volume',
     },
     {
       name: 'javascript: artwork',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({ metadata: fullMetadata({ artwork: [image({ src: 'javascript:alert(1)' })] }) }),
       ),
@@ -533,7 +560,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'data:text/html artwork in the second image',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           metadata: fullMetadata({
@@ -545,7 +572,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'javascript: chapter artwork',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(
         fullState({
           metadata: fullMetadata({
@@ -559,25 +586,44 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'an unknown action name in the state',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker({ ...fullState(), actions: ['play', 'exfiltrate'] }),
       path: 'state.actions.1',
     },
     {
       name: 'an unknown action to run',
-      schema: WorkerToBridgeSchema,
+      schema: WorkerToAgentSchema,
       input: { type: 'run-action', details: { action: 'eval' } },
       path: 'details.action',
     },
     {
       name: 'an action name with the wrong case',
-      schema: BridgeToMainSchema,
+      schema: WorkerToAgentSchema,
+      input: { type: 'run-action', details: { action: 'Play' } },
+      path: 'details.action',
+    },
+    {
+      name: 'a remote element event that is not a media event',
+      schema: MainToAgentSchema,
+      input: { type: 'remote', media: remoteMedia({ event: 'click' }) },
+      path: 'media.event',
+    },
+    {
+      name: 'a remote element volume as a string',
+      schema: MainToAgentSchema,
+      input: { type: 'remote', media: remoteMedia({}, { volume: '1' }) },
+      path: 'media.values.volume',
+    },
+    {
+      name: 'a record with 65 actions',
+      schema: MainToAgentSchema,
       input: {
-        type: 'request',
-        id: 1,
-        request: { type: 'run-action', details: { action: 'Play' } },
+        type: 'record',
+        record: pageRecord({
+          actions: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`a${i}`, true])),
+        }),
       },
-      path: 'request.details.action',
+      path: 'record.actions',
     },
     {
       name: 'an unknown message type',
@@ -587,67 +633,67 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     },
     {
       name: 'a wrong literal type',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: { ...(toWorker(fullState()) as object), type: 'State' },
       path: 'type',
     },
     {
       name: 'dropped as a string',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(fullState(), { dropped: '0' }),
       path: 'dropped',
     },
     {
       name: 'a fractional counter',
-      schema: MainToBridgeSchema,
+      schema: MainToAgentSchema,
       input: { type: 'answer', id: 1.5, outcome: 'handler' },
       path: 'id',
     },
     {
       name: 'a negative counter',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker(fullState(), { dropped: -1 }),
       path: 'dropped',
     },
     {
       name: 'an unknown outcome',
-      schema: MainToBridgeSchema,
+      schema: MainToAgentSchema,
       input: { type: 'answer', id: 1, outcome: 'pwned' },
       path: 'outcome',
     },
     {
       name: 'an unknown playback state',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker({ ...fullState(), playbackState: 'PLAYING' }),
       path: 'state.playbackState',
     },
     {
       name: 'a number as title',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker({ ...fullState(), metadata: { ...fullMetadata(), title: 42 } }),
       path: 'state.metadata.title',
     },
     {
       name: 'a string as boolean',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker({ ...fullState(), microphoneActive: 'true' }),
       path: 'state.microphoneActive',
     },
     {
       name: 'an object as the actions array',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker({ ...fullState(), actions: { 0: 'play', length: 1 } }),
       path: 'state.actions',
     },
     {
       name: 'a media kind that is not audio or video',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker({ ...fullState(), media: { ...fullMedia(), kind: 'image' } }),
       path: 'state.media.kind',
     },
     {
       name: 'a string as the state',
-      schema: BridgeToWorkerSchema,
+      schema: AgentToWorkerSchema,
       input: toWorker('{"metadata":null}'),
       path: 'state',
     },
@@ -678,7 +724,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     const input = toWorker(
       fullState({ metadata: fullMetadata({ artwork: [image({ src: 'javascript:alert(1)' })] }) }),
     );
-    expect(expectError(parseMessage(BridgeToWorkerSchema, input))).toBe(
+    expect(expectError(parseMessage(AgentToWorkerSchema, input))).toBe(
       'state.metadata.artwork.0.src: artwork src is not a safe image URL',
     );
   });
@@ -694,7 +740,7 @@ describe('parseMessage: hostile payloads name the offending field', () => {
     ['a symbol', Symbol('state')],
     ['a bigint', 10n],
   ])('refuses %s as a whole message', (_name, input) => {
-    expectError(parseMessage(BridgeToWorkerSchema, input));
+    expectError(parseMessage(AgentToWorkerSchema, input));
   });
 });
 
@@ -730,7 +776,7 @@ describe('parseMessage: prototype keys', () => {
   ])('refuses $name', ({ json, path }) => {
     const input: unknown = JSON.parse(json);
     expect(Object.getPrototypeOf(input)).toBe(Object.prototype);
-    const error = expectError(parseMessage(BridgeToWorkerSchema, input));
+    const error = expectError(parseMessage(AgentToWorkerSchema, input));
     expect(error.startsWith(`${path}: `)).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -754,7 +800,7 @@ describe('parseMessage: unreadable input never throws', () => {
     };
     let result: ParseResult<unknown> | undefined;
     expect(() => {
-      result = parseMessage(BridgeToWorkerSchema, input);
+      result = parseMessage(AgentToWorkerSchema, input);
     }).not.toThrow();
     expect(result?.ok).toBe(false);
     expect(result && !result.ok && result.error).toMatch(/^unreadable message: .*boom/);
@@ -768,7 +814,7 @@ describe('parseMessage: unreadable input never throws', () => {
         throw new TypeError('deep');
       },
     });
-    const result = parseMessage(BridgeToWorkerSchema, toWorker(state));
+    const result = parseMessage(AgentToWorkerSchema, toWorker(state));
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/deep/) });
   });
 
@@ -793,20 +839,19 @@ describe('parseMessage: unreadable input never throws', () => {
       },
     );
     for (const schema of [
-      BridgeToWorkerSchema,
-      MainToBridgeSchema,
+      AgentToWorkerSchema,
+      MainToAgentSchema,
       PopupToWorkerSchema,
-      WorkerToBridgeSchema,
-      BridgeToMainSchema,
+      WorkerToAgentSchema,
       FrameStateSchema,
       ActionDetailsSchema,
     ] as v.GenericSchema[]) {
       expect(parseMessage(schema, hostile).ok).toBe(false);
     }
-    expect(parseMessage(BridgeToWorkerSchema, toWorker(hostile)).ok).toBe(false);
+    expect(parseMessage(AgentToWorkerSchema, toWorker(hostile)).ok).toBe(false);
     expect(
       parseMessage(
-        BridgeToWorkerSchema,
+        AgentToWorkerSchema,
         toWorker(fullState({ media: hostile as MediaElementState })),
       ).ok,
     ).toBe(false);
@@ -822,7 +867,7 @@ describe('parseMessage: unreadable input never throws', () => {
     };
     let result: ParseResult<unknown> | undefined;
     expect(() => {
-      result = parseMessage(BridgeToWorkerSchema, input);
+      result = parseMessage(AgentToWorkerSchema, input);
     }).not.toThrow();
     expect(result?.ok).toBe(false);
   });
@@ -831,7 +876,7 @@ describe('parseMessage: unreadable input never throws', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     const result = parseMessage(
-      BridgeToWorkerSchema,
+      AgentToWorkerSchema,
       toWorker({ ...fullState(), metadata: cyclic }),
     );
     expect(expectError(result)).toMatch(/^state\.metadata\./);
@@ -847,7 +892,7 @@ describe('parseMessage: unreadable input never throws', () => {
       toWorker({ ...fullState(), actions: [deep] }),
       toWorker(fullState(), { junk: deep }),
     ]) {
-      const result = parseMessage(BridgeToWorkerSchema, input);
+      const result = parseMessage(AgentToWorkerSchema, input);
       expect(result.ok).toBe(false);
     }
   });
@@ -856,17 +901,17 @@ describe('parseMessage: unreadable input never throws', () => {
     let deep: unknown[] = [];
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(
-      expectError(parseMessage(BridgeToWorkerSchema, toWorker({ ...fullState(), media: deep }))),
+      expectError(parseMessage(AgentToWorkerSchema, toWorker({ ...fullState(), media: deep }))),
     ).toMatch(/^state\.media\./);
   });
 
   it('does not let a toString/valueOf trick through a number field', () => {
     const sneaky = { valueOf: () => 3, toString: () => '3' };
-    const result = parseMessage(MainToBridgeSchema, {
+    const result = parseMessage(MainToAgentSchema, {
       type: 'answer',
       id: sneaky,
       outcome: 'handler',
-    } as unknown as MainToBridge);
+    } as unknown as MainToAgent);
     expect(expectError(result)).toMatch(/^id: /);
   });
 });

@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { artworkChars } from './artwork';
 import { LIMITS } from './limits';
+import { MEDIA_EVENTS } from './media-events';
 import { MEDIA_SESSION_ACTIONS } from './media-session-actions';
 import { isDataImageUrl, isSafeImageUrl } from './safe-url';
 
@@ -157,8 +158,9 @@ export const AutoPipKindSchema = v.picklist(['video', 'audio']);
 export type AutoPipKind = v.InferOutput<typeof AutoPipKindSchema>;
 
 /**
- * What the service worker asks a frame's MAIN world to do, carried by the bridge. Each is answered
- * with an `ActionOutcome`.
+ * What the service worker asks a frame's session agent to do (src/content/session-agent.ts),
+ * which does it in the page, itself or through the MAIN world. Each is answered with an
+ * `ActionOutcome`.
  */
 export const FrameRequestSchema = v.variant('type', [
   /** Run a `MediaSessionAction`: the page's handler, else its media element. */
@@ -179,25 +181,121 @@ export const FrameRequestSchema = v.variant('type', [
 ]);
 export type FrameRequest = v.InferOutput<typeof FrameRequestSchema>;
 
-// ---- MAIN world <-> bridge (a private MessagePort) ----
+// ---- MAIN world <-> session agent (a private MessagePort, src/shared/channel.ts) ----
+
+/** A number as a native getter returned it: NaN and infinities included (structured clone keeps them). */
+const AnyNumber = v.custom<number>((value) => typeof value === 'number', 'not a number');
 
 /**
- * Bridge → MAIN world: a `FrameRequest`, numbered so that its answer (`MainToBridge`
- * `'answer'` with the same `id`) finds it.
+ * A media element outside the document tree (detached, `new Audio()`, or in a shadow tree), which
+ * only the MAIN world can see (its `play()` wrapper): the values of `REMOTE_FIELDS`
+ * (src/shared/remote-media-fields.ts) as the native getters gave them just after `event` (epoch
+ * ms `at`); a getter that threw is missing (`videoWidth` of an `<audio>`). Numbers as given: NaN
+ * and infinities included. Times in seconds, sizes in video pixels.
  */
-export const BridgeToMainSchema = v.strictObject({
-  type: v.literal('request'),
+export const RemoteMediaSchema = v.strictObject({
   id: Counter,
-  request: FrameRequestSchema,
+  event: v.picklist(MEDIA_EVENTS),
+  at: EpochMs,
+  values: v.strictObject({
+    paused: v.optional(v.boolean()),
+    ended: v.optional(v.boolean()),
+    muted: v.optional(v.boolean()),
+    volume: v.optional(AnyNumber),
+    duration: v.optional(AnyNumber),
+    currentTime: v.optional(AnyNumber),
+    playbackRate: v.optional(AnyNumber),
+    webkitAudioDecodedByteCount: v.optional(AnyNumber),
+    videoWidth: v.optional(AnyNumber),
+    videoHeight: v.optional(AnyNumber),
+    disablePictureInPicture: v.optional(v.boolean()),
+  }),
 });
-export type BridgeToMain = v.InferOutput<typeof BridgeToMainSchema>;
+export type RemoteMedia = v.InferOutput<typeof RemoteMediaSchema>;
 
-/** MAIN world → bridge: the frame's state, or the answer to request `id`. */
-export const MainToBridgeSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('state'), state: FrameStateSchema }),
+/**
+ * What the MAIN world recorded of the page's `MediaSession` calls that no getter can tell the
+ * agent: the actions it handles now (`MediaSessionAction` values, as keys), its position state (as
+ * `setPositionState` accepted it: seconds, epoch ms `at`; the agent caps it) and its microphone /
+ * camera / screenshare state. `pipHandlerSets` counts the page's
+ * `setActionHandler('enterpictureinpicture', …)` calls, so that the agent knows when one replaced
+ * or removed its own handler (src/content/agent/auto-pip.ts).
+ */
+export const PageRecordSchema = v.strictObject({
+  actions: v.pipe(
+    v.record(v.pipe(v.string(), v.maxLength(64)), v.literal(true)),
+    v.check((actions) => Object.keys(actions).length <= 64, 'more than 64 actions'),
+  ),
+  pipHandlerSets: Counter,
+  positionState: v.nullable(
+    v.strictObject({
+      duration: AnyNumber,
+      playbackRate: AnyNumber,
+      position: AnyNumber,
+      at: EpochMs,
+    }),
+  ),
+  microphoneActive: v.nullable(v.boolean()),
+  cameraActive: v.nullable(v.boolean()),
+  screenshareActive: v.nullable(v.boolean()),
+});
+export type PageRecord = v.InferOutput<typeof PageRecordSchema>;
+/** A position state as the page gave it (`PageRecord.positionState`). */
+export type RawPosition = NonNullable<PageRecord['positionState']>;
+
+/** Whether the page's `record` has a handler for `action`. */
+export function handles(record: PageRecord | null, action: string): boolean {
+  return record !== null && Object.hasOwn(record.actions, action);
+}
+
+/**
+ * MAIN world → agent. `activity`: the page used its `MediaSession` or played an element outside
+ * the document, and the agent is not there yet (sent once; the first stage loads the agent).
+ * `record`: the page's latest `PageRecord` (after the agent's `hello`, on every change: also after
+ * a metadata or `playbackState` change, which the agent reads through its own getters). `remote`:
+ * a remote element's event. `answer`: the outcome of call `id`.
+ */
+export const MainToAgentSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('activity') }),
+  v.strictObject({ type: v.literal('record'), record: PageRecordSchema }),
+  v.strictObject({ type: v.literal('remote'), media: RemoteMediaSchema }),
   v.strictObject({ type: v.literal('answer'), id: Counter, outcome: ActionOutcomeSchema }),
 ]);
-export type MainToBridge = v.InferOutput<typeof MainToBridgeSchema>;
+export type MainToAgent = v.InferOutput<typeof MainToAgentSchema>;
+
+/**
+ * A `MediaSessionActionDetails` dictionary as the MAIN world receives it: its present members as
+ * `[name, value]` pairs in the dictionary's (lexicographic) order, `action` first, so that the MAIN
+ * world builds the page's object by copying them and never reads a member that is missing (a page
+ * may have defined it on `Object.prototype`).
+ */
+export type PageActionDetails = [name: string, value: string | number | boolean][];
+
+/**
+ * One native operation on a remote element: `play()`, `pause()`, `currentTime = value`,
+ * `fastSeek(value)` (seconds), or `requestPictureInPicture()`. The agent decides which, from the
+ * element's last snapshot (src/content/agent/action-runner.ts).
+ */
+export type RemoteOperation = 'play' | 'pause' | 'seek' | 'fast-seek' | 'picture-in-picture';
+
+/**
+ * What the agent asks the MAIN world to do in the page: run the page's handler for an action, or
+ * one native operation on a remote element (`id`).
+ */
+export type PageCall =
+  | { kind: 'handler'; details: PageActionDetails }
+  | { kind: 'remote'; id: number; operation: RemoteOperation; value: number };
+
+/**
+ * Agent → MAIN world: `hello` (the agent is here: send the record now and on every change),
+ * `copy-key` (a key to answer to, `CopyKeys` in src/shared/channel.ts), or `call` number `id`,
+ * answered by `MainToAgent` `answer`. Not validated in the MAIN world, which reads only own members
+ * of what its private port delivers (src/content/main-world/agent-link.ts).
+ */
+export type AgentToMain =
+  | { type: 'hello' }
+  | { type: 'copy-key'; key: string }
+  | { type: 'call'; id: number; call: PageCall };
 
 // ---- bridge <-> service worker ----
 
@@ -206,17 +304,36 @@ export const FRAME_PORT = 'media-deck/frame';
 /** Name of the `runtime.connect` Port the popup opens. */
 export const POPUP_PORT = 'media-deck/popup';
 
-/** Bridge → service worker, over the frame Port. `dropped` counts messages the bridge refused. */
-export const BridgeToWorkerSchema = v.strictObject({
+/**
+ * First stage → service worker, a one-off `runtime.sendMessage`: the frame had its first media
+ * activity, so the worker injects the session agent into that frame's document
+ * (src/background/agent-loader.ts). Identity comes from the sender, never from the message.
+ */
+export const AgentRequestSchema = v.strictObject({ type: v.literal('load-agent') });
+export type AgentRequest = v.InferOutput<typeof AgentRequestSchema>;
+
+/**
+ * The worker's answer to an `AgentRequest`: `true` once the agent runs in the frame (or already
+ * did), `false` when it could not be injected, or `{ retryAfterMs }` when the frame's tab asked for
+ * more agents than its budget allows just now (the first stage asks again after that long).
+ */
+export const AgentAnswerSchema = v.union([
+  v.boolean(),
+  v.strictObject({ retryAfterMs: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+]);
+export type AgentAnswer = v.InferOutput<typeof AgentAnswerSchema>;
+
+/** Agent → service worker, over the frame Port. `dropped` counts messages the bridge refused. */
+export const AgentToWorkerSchema = v.strictObject({
   type: v.literal('state'),
   state: FrameStateSchema,
   dropped: Counter,
 });
-export type BridgeToWorker = v.InferOutput<typeof BridgeToWorkerSchema>;
+export type AgentToWorker = v.InferOutput<typeof AgentToWorkerSchema>;
 
 /**
- * Service worker → bridge, over the frame Port: the frame (or its tab) is over its message budget
- * (src/background/message-budget.ts), so its bridge sends nothing, and opens no new Port, for
+ * Service worker → session agent, over the frame Port: the frame (or its tab) is over its message
+ * budget (src/background/message-budget.ts), so its agent sends nothing, and opens no new Port, for
  * `retryAfterMs` milliseconds, then sends only its latest state. The worker may close the Port
  * right after (a frame that stayed over budget). A Port closed without it (the worker stopped) may
  * be opened again at once.
@@ -228,34 +345,31 @@ export const WorkerToFrameSchema = v.strictObject({
 export type WorkerToFrame = v.InferOutput<typeof WorkerToFrameSchema>;
 
 /**
- * Service worker → bridge, by `tabs.sendMessage` to one frame and document (so a popup click or a
- * command carries its user gesture into the page): a `FrameRequest` for the MAIN world, or
+ * Service worker → session agent, by `tabs.sendMessage` to one frame and document (so a popup click or a
+ * command carries its user gesture into the page): a `FrameRequest` for its session agent, or
  * `announce`. Each type's answer is `FRAME_ANSWERS[type]`.
  */
-export const WorkerToBridgeSchema = v.variant('type', [
+export const WorkerToAgentSchema = v.variant('type', [
   ...FrameRequestSchema.options,
   /**
-   * Re-announce (after a service-worker restart, or to ask whether a bridge is alive): the bridge
-   * posts the frame's latest state on a new Port and answers `true`, or answers `false` when the
-   * frame has nothing to report.
+   * Re-announce (after a service-worker restart): the agent posts the frame's latest state on a
+   * new Port and answers `true`, or answers `false` when the frame has nothing to report.
    */
   v.strictObject({ type: v.literal('announce') }),
 ]);
-export type WorkerToBridge = v.InferOutput<typeof WorkerToBridgeSchema>;
+export type WorkerToAgent = v.InferOutput<typeof WorkerToAgentSchema>;
 
-/** The answer schema of each `WorkerToBridge` type: requests and answers, paired. */
+/** The answer schema of each `WorkerToAgent` type: requests and answers, paired. */
 export const FRAME_ANSWERS = {
   'run-action': ActionOutcomeSchema,
   'picture-in-picture': ActionOutcomeSchema,
   'auto-pip': ActionOutcomeSchema,
   /** Whether the frame still has a session. */
   announce: v.boolean(),
-} satisfies { [T in WorkerToBridge['type']]: v.GenericSchema };
+} satisfies { [T in WorkerToAgent['type']]: v.GenericSchema };
 
-/** The answer to a `WorkerToBridge` message of type `T`. */
-export type FrameAnswer<T extends WorkerToBridge['type']> = v.InferOutput<
-  (typeof FRAME_ANSWERS)[T]
->;
+/** The answer to a `WorkerToAgent` message of type `T`. */
+export type FrameAnswer<T extends WorkerToAgent['type']> = v.InferOutput<(typeof FRAME_ANSWERS)[T]>;
 
 // ---- popup <-> service worker ----
 

@@ -226,12 +226,17 @@ it('injected late into pages that patched or broke built-ins first: no error rea
       expect(errors).toEqual([]);
     }
     // Where the page refused our first call to one of its replacements, or broke what we read
-    // first, we silently did nothing more (no second call, no session). Where it refused only our
-    // port's postMessage or our microtasks, nothing could be reported. (An isolated-world fallback
-    // could do better.)
+    // first, the MAIN world silently did nothing more (no second call). Every page is a session all
+    // the same: the session agent reads the metadata and the playing element from the isolated
+    // world, which the page's replacements do not reach; only handlers registered before we came
+    // stay out of sight there.
     expect(receivedBy.get('hostile')).toHaveLength(1);
     expect(receivedBy.get('broken')).toEqual([]);
     expect((await deck.snapshot()).sessions.map((s) => s.host).sort()).toEqual([
+      'broken.test',
+      'fussy.test',
+      'hostile.test',
+      'picky.test',
       'player.test',
       'zone.test',
     ]);

@@ -1,9 +1,13 @@
 /**
- * Pristine references to the built-ins the MAIN world uses, captured when the wrapper first runs
+ * Pristine references to the built-ins the MAIN world uses, captured when it first runs
  * (document_start, before any page script). Later the page may replace `Map.prototype.get`,
- * `EventTarget.prototype.addEventListener` or `MessagePort.prototype.postMessage`; calling those
- * through the page's versions would hand the page our private objects (the bridge port, the
- * handler table). So every method we call on a shared prototype goes through `uncurry`.
+ * `Math.max`, `Promise[Symbol.hasInstance]`, a getter on `Event.prototype` or a setter on
+ * `Array.prototype[0]`; anything of ours that reached one of those would run the page's code with
+ * our frames on the stack (naming `chrome-extension://<id>`) and hand it our values. So the MAIN
+ * world's code after start-up uses only operators and what this module captured, called through
+ * `apply` with an explicit receiver; it writes to arrays and descriptors only through
+ * `defineProperty` with null-prototype descriptors, and reads only own members of what it did not
+ * make (docs/architecture.md § The page cannot tell).
  *
  * Injected late (after an install or update, into a page that already ran), these are whatever
  * the page left there, perhaps its own replacements: there is no pristine copy to be had without
@@ -16,21 +20,23 @@
 type AnyCallable = Function;
 
 export const apply = Reflect.apply;
-export const has = Reflect.has;
+export const deleteProperty = Reflect.deleteProperty;
 export const ownDescriptor = Object.getOwnPropertyDescriptor;
 export const defineProperty = Object.defineProperty;
 export const ProxyCtor = Proxy;
 export const proxyRevocable = Proxy.revocable;
 export const objectCreate = Object.create;
 export const isArray = Array.isArray;
+export const WeakMapCtor = WeakMap;
 /** The well-known symbol (its property is read-only, but a page can replace the global `Symbol`). */
 export const toPrimitiveKey: typeof Symbol.toPrimitive = Symbol.toPrimitive;
 export const dateNow = Date.now;
-// Called through `apply`, not `.bind`: nothing here calls a method the page could have replaced
-// (when injected late, `Function.prototype.bind` may be the page's own).
+/** The frame's document: `[LegacyUnforgeable]`, the page cannot replace it, but can shadow names. */
+export const pageDocument = document;
 const queueMicrotaskRef = globalThis.queueMicrotask;
 const setTimeoutRef = globalThis.setTimeout;
 const reportErrorRef: ((e: unknown) => void) | undefined = globalThis.reportError;
+/** `queueMicrotask(callback)` through the captured function. */
 export const queueMicrotaskNative = (callback: () => void): void => {
   apply(queueMicrotaskRef, globalThis, [callback]);
 };
@@ -38,11 +44,6 @@ export const queueMicrotaskNative = (callback: () => void): void => {
 export const setTimeoutNative = (callback: () => void, ms: number): void => {
   apply(setTimeoutRef, globalThis, [callback, ms]);
 };
-/** Reports `error` to the page as an uncaught one would be (the page's handler threw). */
-export const reportErrorNative = (error: unknown): void => {
-  if (typeof reportErrorRef === 'function') apply(reportErrorRef, globalThis, [error]);
-};
-export const jsonStringify = JSON.stringify;
 /** V8's `Error.captureStackTrace(error, belowFn)`; `undefined` in an engine without it. */
 export const captureStackTrace: ((error: object, belowFn: AnyCallable) => void) | undefined = (
   Error as { captureStackTrace?: (error: object, belowFn: AnyCallable) => void }
@@ -59,13 +60,65 @@ export function uncurry<T, A extends unknown[], R>(
   return (self, ...args) => apply(method, self, args);
 }
 
-/** Captured getter of `proto[name]`, called with an explicit receiver; `undefined` if absent. */
-export function getterOf<T>(
-  proto: object | undefined,
-  name: string,
-): ((self: object) => T) | undefined {
+/**
+ * Captured getter of `proto[name]`, called with an explicit receiver. Where there is no such getter
+ * (an API this browser lacks) the call throws a `TypeError`, which the caller's `catch` takes.
+ */
+export function getterOf<T>(proto: object | undefined, name: string): (self: object) => T {
   const get = proto ? ownDescriptor(proto, name)?.get : undefined;
-  return get ? (self: object) => apply(get, self, []) as T : undefined;
+  return (self: object) => apply(get as () => T, self, []) as T;
+}
+
+/**
+ * A null-prototype data descriptor: `defineProperty` reads `get`, `set`, `value`… through the
+ * descriptor's prototype chain, where a page may have defined `Object.prototype.get`.
+ */
+export function dataDescriptor(
+  value: unknown,
+  writable: boolean,
+  enumerable: boolean,
+  configurable: boolean,
+): PropertyDescriptor {
+  const d: PropertyDescriptor = objectCreate(null);
+  d.value = value;
+  d.writable = writable;
+  d.enumerable = enumerable;
+  d.configurable = configurable;
+  return d;
+}
+
+const assign = Object.assign;
+
+/**
+ * A null-prototype copy of `desc` (a descriptor `getOwnPropertyDescriptor` returned: `assign`
+ * reads its own members only, and sets them on an object without setters) with `field` replaced
+ * by `value`.
+ */
+export function withField(
+  desc: PropertyDescriptor,
+  field: 'value' | 'set',
+  value: unknown,
+): PropertyDescriptor {
+  const d: Record<string, unknown> = assign(objectCreate(null), desc);
+  d[field] = value;
+  return d as PropertyDescriptor;
+}
+
+/** Defines `target[key]` as a plain data property, running no setter of the page's. */
+export function setOwn(target: object, key: PropertyKey, value: unknown): void {
+  defineProperty(target, key, dataDescriptor(value, true, true, true));
+}
+
+/** Appends `value` to `list` without the page's `Array.prototype` setters seeing it. */
+export function append<T>(list: T[], value: T): void {
+  setOwn(list, list.length, value);
+}
+
+/** `target[key]` if it is an own data property, else `undefined`: no getter of the page's runs. */
+export function ownValue(target: unknown, key: string): unknown {
+  if (typeof target !== 'object' || target === null) return undefined;
+  const d = ownDescriptor(target, key);
+  return d === undefined ? undefined : d.value;
 }
 
 export const weakMapGet = uncurry(WeakMap.prototype.get) as <K extends object, V>(
@@ -77,20 +130,14 @@ export const weakMapSet = uncurry(WeakMap.prototype.set) as <K extends object, V
   k: K,
   v: V,
 ) => WeakMap<K, V>;
-export const weakSetHas = uncurry(WeakSet.prototype.has) as <K extends object>(
-  s: WeakSet<K>,
-  k: K,
-) => boolean;
-export const weakSetAdd = uncurry(WeakSet.prototype.add) as <K extends object>(
-  s: WeakSet<K>,
-  k: K,
-) => WeakSet<K>;
 export const addListener = uncurry(EventTarget.prototype.addEventListener);
+export const removeListener = uncurry(EventTarget.prototype.removeEventListener);
 export const stopImmediatePropagation = uncurry(Event.prototype.stopImmediatePropagation);
+export const preventDefault = uncurry(Event.prototype.preventDefault);
 export const eventTarget = getterOf<EventTarget | null>(Event.prototype, 'target');
+export const eventType = getterOf<string>(Event.prototype, 'type');
 export const messageEventData = getterOf<unknown>(MessageEvent.prototype, 'data');
 export const messageEventPorts = getterOf<readonly MessagePort[]>(MessageEvent.prototype, 'ports');
-export const messageEventSource = getterOf<unknown>(MessageEvent.prototype, 'source');
 export const portPostMessage = uncurry(MessagePort.prototype.postMessage) as (
   port: MessagePort,
   message: unknown,
@@ -100,35 +147,44 @@ export const portClose = uncurry(MessagePort.prototype.close);
 const onmessageSetter = ownDescriptor(MessagePort.prototype, 'onmessage')?.set;
 /** `port.onmessage = listener`, through the captured setter. */
 export function setPortOnMessage(port: MessagePort, listener: (event: MessageEvent) => void): void {
-  if (onmessageSetter) apply(onmessageSetter, port, [listener]);
+  apply(onmessageSetter as (listener: unknown) => void, port, [listener]);
 }
-/** `promise.then(onFulfilled, onRejected)` through the captured method. */
-export const promiseThen = uncurry(Promise.prototype.then) as (
-  p: Promise<unknown>,
-  onFulfilled: ((value: unknown) => void) | undefined,
-  onRejected: (e: unknown) => void,
-) => Promise<unknown>;
-export const stringSlice = uncurry(String.prototype.slice);
 
-const userActivationOf = getterOf<UserActivation | undefined>(
-  globalThis.Navigator?.prototype,
-  'userActivation',
-);
-const hasBeenActiveOf = getterOf<boolean>(globalThis.UserActivation?.prototype, 'hasBeenActive');
-const isActiveOf = getterOf<boolean>(globalThis.UserActivation?.prototype, 'isActive');
-/** This frame's `UserActivation`, read once (the object lives as long as the navigator). */
-const userActivation = userActivationOf && navigator ? userActivationOf(navigator) : undefined;
+const PromiseCtor = Promise;
+const promiseResolve = Promise.resolve;
+const promiseThenRef = Promise.prototype.then;
+/** Own `constructor: undefined`: `then` then uses the intrinsic `Promise` (SpeciesConstructor). */
+const noSpecies = dataDescriptor(undefined, false, false, true);
 
 /**
- * The frame's user activation, through the native getters captured at document_start
- * (https://html.spec.whatwg.org/multipage/interaction.html#the-useractivation-interface): `sticky`
- * once the user has interacted with this frame, `transient` within a few seconds of it. Both
- * `false` where the API is missing.
+ * `promise.then(onFulfilled, onRejected)`, through the captured method and without reading the
+ * page-replaceable `Promise.prototype.constructor` or `Promise[Symbol.species]` (ECMA-262
+ * § 27.2.5.4 SpeciesConstructor): `promise` is ours (or a native promise no one else holds) and
+ * gets an own `constructor` of `undefined` first. Returns the derived promise, likewise prepared.
  */
-export function userActivationState(): { sticky: boolean; transient: boolean } {
-  if (!userActivation) return { sticky: false, transient: false };
-  return {
-    sticky: hasBeenActiveOf?.(userActivation) === true,
-    transient: isActiveOf?.(userActivation) === true,
-  };
+export function promiseThen(
+  promise: Promise<unknown>,
+  onFulfilled: ((value: never) => unknown) | undefined,
+  onRejected: ((reason: unknown) => unknown) | undefined,
+): Promise<unknown> {
+  defineProperty(promise, 'constructor', noSpecies);
+  const derived = apply(promiseThenRef, promise, [onFulfilled, onRejected]) as Promise<unknown>;
+  defineProperty(derived, 'constructor', noSpecies);
+  return derived;
+}
+
+/**
+ * Calls the page's `callback(argument)` from a promise job, as a WebIDL callback is called (this
+ * `undefined`, one argument), with none of our frames beneath it: a handler that looks at
+ * `new Error().stack` sees what a handler Chrome calls sees. What it throws is reported to the page
+ * (`reportError`, an `error` event, as for any callback the browser invokes). `argument` must be
+ * an object of ours: while it is being resolved it has an own `then` of `undefined`, so that no
+ * `Object.prototype.then` of the page's is read.
+ */
+export function callPageCallback(callback: AnyCallable, argument: object): void {
+  defineProperty(argument, 'then', noSpecies);
+  const resolved = apply(promiseResolve, PromiseCtor, [argument]) as Promise<unknown>;
+  deleteProperty(argument, 'then');
+  const ran = promiseThen(resolved, callback as (value: never) => unknown, undefined);
+  promiseThen(ran, undefined, reportErrorRef);
 }

@@ -1,28 +1,30 @@
 /**
- * Wraps built-in functions so that the page cannot tell them from the originals (issue "the page
- * must not notice us"): each wrapper is a `Proxy` of the native function, so `name`, `length`,
+ * Wraps built-in functions so that the page cannot tell them from the originals
+ * (docs/architecture.md § The page cannot tell): each wrapper is a `Proxy` of the native function, so `name`, `length`,
  * `prototype`, constructibility and property descriptors are the native ones, and (in a copy that
  * ran at document_start; a late one leaves the page's own alone) `Function.prototype.toString` is
  * itself wrapped to print the native source for our proxies.
  */
-import { INSTANCE_MARK } from '../../shared/channel';
 import {
   apply,
   captureStackTrace,
   defineProperty,
-  has,
   isError,
+  objectCreate,
   ownDescriptor,
+  ownValue,
   ProxyCtor,
+  WeakMapCtor,
   weakMapGet,
   weakMapSet,
+  withField,
 } from './intrinsics';
 
 // biome-ignore lint/complexity/noBannedTypes: any callable is wrapped here
 type AnyFunction = Function;
 
 /** Wrapper proxy → the native function it stands for. */
-const nativeOf = new WeakMap<AnyFunction, AnyFunction>();
+const nativeOf: WeakMap<AnyFunction, AnyFunction> = new WeakMapCtor();
 
 /**
  * Runs instead of the native function. `native` stands for it: `apply(native, thisArg, args)`
@@ -34,7 +36,7 @@ export type Interceptor = (thisArg: unknown, args: unknown[], native: AnyFunctio
 /** Returns a proxy of `native` whose calls go through `interceptor`. */
 export function wrapFunction<F extends AnyFunction>(native: F, interceptor: Interceptor): F {
   // A null-prototype handler: a page that defines `Object.prototype.get` cannot add traps.
-  const handler: ProxyHandler<F> = Object.create(null);
+  const handler: ProxyHandler<F> = objectCreate(null);
   handler.apply = function trap(_target, thisArg, args) {
     return interceptor(thisArg, args, callNative);
   };
@@ -47,8 +49,6 @@ export function wrapFunction<F extends AnyFunction>(native: F, interceptor: Inte
       throw error;
     }
   }
-  // Marks the proxy as ours for a later copy (see INSTANCE_MARK); any other key is answered natively.
-  handler.has = (target, key) => key === INSTANCE_MARK || has(target, key);
   const proxy = new ProxyCtor(native, handler);
   weakMapSet(nativeOf, proxy, native);
   return proxy;
@@ -65,51 +65,28 @@ export function wrapFunction<F extends AnyFunction>(native: F, interceptor: Inte
  * getter, a `toString`) is the page's and keeps its stack, as does a frozen error. Never throws.
  */
 function hideOurFrames(error: unknown, trap: AnyFunction): void {
-  if (!captureStackTrace || !isError) return;
   try {
-    if (isError(error)) captureStackTrace(error as object, trap);
+    if ((isError as (value: unknown) => boolean)(error)) {
+      (captureStackTrace as (error: object, belowFn: AnyFunction) => void)(error as object, trap);
+    }
   } catch {
-    // A sealed or frozen error: its stack stays as it was.
+    // A sealed or frozen error (or an engine without these): its stack stays as it was.
   }
 }
 
-let toStringMasked = false;
-
-/** Whether `fn` is a wrapper of any copy of ours (this version). */
-function isOurWrapper(fn: unknown): boolean {
-  return typeof fn === 'function' && INSTANCE_MARK in fn;
-}
-
 /**
- * Whether another copy of the wrapper already runs in this frame: it replaced `toString` (when it
- * ran at document_start), the media element's `play` or a `MediaSession` method. Call before
- * wrapping anything. Runs no page code (but may throw where the page made those properties throw).
- */
-export function anotherInstanceRuns(): boolean {
-  const mediaSessionProto = globalThis.MediaSession?.prototype;
-  return (
-    isOurWrapper(ownDescriptor(Function.prototype, 'toString')?.value) ||
-    isOurWrapper(ownDescriptor(HTMLMediaElement.prototype, 'play')?.value) ||
-    (mediaSessionProto !== undefined &&
-      isOurWrapper(ownDescriptor(mediaSessionProto, 'setActionHandler')?.value))
-  );
-}
-
-/**
- * Makes `Function.prototype.toString` print the native source for every wrapper. Idempotent.
+ * Makes `Function.prototype.toString` print the native source for every wrapper. Call once.
  * Only at document_start: a page that already ran may have replaced `toString` itself, and its
  * replacement must stay exactly as it made it.
  */
 export function maskToString(): void {
-  if (toStringMasked) return;
-  toStringMasked = true;
   const desc = ownDescriptor(Function.prototype, 'toString');
-  if (!desc || typeof desc.value !== 'function') return;
-  const nativeToString = desc.value as AnyFunction;
+  const nativeToString = desc && ownValue(desc, 'value');
+  if (!desc || typeof nativeToString !== 'function') return;
   const masked = wrapFunction(nativeToString, (thisArg, args, native) =>
     apply(native, weakMapGet(nativeOf, thisArg as AnyFunction) ?? thisArg, args),
   );
-  defineProperty(Function.prototype, 'toString', { ...desc, value: masked });
+  defineProperty(Function.prototype, 'toString', withField(desc, 'value', masked));
 }
 
 /**
@@ -129,8 +106,9 @@ export function afterNative(bookkeeping: () => void): void {
  */
 export function wrapMethod(proto: object, name: string, interceptor: Interceptor): boolean {
   const desc = ownDescriptor(proto, name);
-  if (!desc || typeof desc.value !== 'function') return false;
-  defineProperty(proto, name, { ...desc, value: wrapFunction(desc.value, interceptor) });
+  const method = desc && ownValue(desc, 'value');
+  if (!desc || typeof method !== 'function') return false;
+  defineProperty(proto, name, withField(desc, 'value', wrapFunction(method, interceptor)));
   return true;
 }
 
@@ -144,12 +122,13 @@ export function wrapSetter(
   afterSet: (thisArg: unknown, args: unknown[]) => void,
 ): boolean {
   const desc = ownDescriptor(proto, name);
-  if (!desc || typeof desc.set !== 'function') return false;
-  const set = wrapFunction(desc.set, (thisArg, args, native) => {
+  const nativeSet = desc && ownValue(desc, 'set');
+  if (!desc || typeof nativeSet !== 'function') return false;
+  const set = wrapFunction(nativeSet, (thisArg, args, native) => {
     const result = apply(native, thisArg, args);
     afterNative(() => afterSet(thisArg, args));
     return result;
   });
-  defineProperty(proto, name, { ...desc, set });
+  defineProperty(proto, name, withField(desc, 'set', set));
   return true;
 }

@@ -1,5 +1,6 @@
 /**
- * The audio mini player for automatic picture-in-picture (issue #4): a Document
+ * The audio mini player for automatic picture-in-picture (docs/architecture.md § Automatic
+ * picture-in-picture): a Document
  * Picture-in-Picture window (https://wicg.github.io/document-picture-in-picture/) with the
  * session's artwork, title, artist, a moving progress bar and its transport controls, which run
  * the page's own handlers. Built with plain DOM and CSSOM (no markup strings, no style elements,
@@ -80,7 +81,6 @@ export async function openMiniPlayer(
     parent.appendChild(node);
     return node;
   };
-  doc.title = 'Media Deck mini player';
   Object.assign(doc.body.style, {
     margin: '0',
     background: '#17171c',
@@ -133,6 +133,9 @@ export async function openMiniPlayer(
 
   const render = () => {
     const view = viewOf(state);
+    // The window's title is the media's, as a page's own mini player would have it: the page can
+    // read it (`documentPictureInPicture.window.document.title`), and it must not name us.
+    if (doc.title !== view.title) doc.title = view.title;
     title.textContent = view.title;
     artist.textContent = view.artist;
     // Only what the service worker loaded (a data: image): the page's own artwork URLs are never

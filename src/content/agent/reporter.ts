@@ -1,0 +1,111 @@
+/**
+ * Turns what the frame declares into `FrameState` reports: the page's metadata and
+ * `playbackState` (read here, src/content/agent/page-metadata.ts), its handlers, position and
+ * microphone / camera state (the MAIN world's `PageRecord`), and its primary media element.
+ * Batched to one per microtask, and only when something changed beyond normal playback progress.
+ * A page that changes what it declares all the time gets `BURST` reports at once, then at most one
+ * per `INTERVAL_MS`, the latest state winning.
+ */
+
+import type { FrameState, PageRecord } from '../../shared/contract';
+import { handles } from '../../shared/contract';
+import { isEmptyFrameState, isSameReport } from '../../shared/frame-state';
+import {
+  MEDIA_SESSION_ACTIONS,
+  type MediaSessionActionName,
+} from '../../shared/media-session-actions';
+import { capPosition } from '../../shared/position';
+import type { MediaElementWatcher } from './media-element-watcher';
+import { readMetadata, readPlaybackState } from './page-metadata';
+
+/** A reporter for one frame. */
+export interface Reporter {
+  /** Marks the state dirty; the report is built and posted in a microtask. */
+  schedule(): void;
+  /** The last state posted, or `null` while the frame has nothing to report. */
+  last(): FrameState | null;
+}
+
+/** Builds the frame's current `FrameState`; `record` is the MAIN world's latest, if any yet. */
+export function buildFrameState(record: PageRecord | null, media: MediaElementWatcher): FrameState {
+  const state = record;
+  const raw = state?.positionState;
+  return {
+    metadata: readMetadata(),
+    actions: MEDIA_SESSION_ACTIONS.filter((action: MediaSessionActionName) =>
+      handles(record, action),
+    ),
+    playbackState: readPlaybackState(),
+    positionState: raw
+      ? // Within the contract's caps, or the worker would refuse every report while it stands.
+        capPosition(raw.duration, raw.playbackRate, raw.position, raw.at)
+      : null,
+    microphoneActive: state?.microphoneActive ?? null,
+    cameraActive: state?.cameraActive ?? null,
+    screenshareActive: state?.screenshareActive ?? null,
+    media: media.primaryState(),
+    activated: navigator.userActivation?.hasBeenActive === true,
+  };
+}
+
+/** Reports built at once within a second, before the rest wait for `INTERVAL_MS`. */
+export const BURST = 10;
+/** Least milliseconds between two reports once the burst is spent. */
+export const INTERVAL_MS = 100;
+
+/**
+ * Creates the reporter; `post` receives each state worth sending. Nothing is reported while
+ * `getRecord()` is `null` and `waitForRecord()` is `true`: the MAIN world's first record (the page's
+ * handlers) comes within a task of the agent's `hello`, and a report without it would tell the
+ * worker, for a moment, that the page handles no action.
+ */
+export function createReporter(
+  getRecord: () => PageRecord | null,
+  waitForRecord: () => boolean,
+  media: MediaElementWatcher,
+  post: (state: FrameState) => void,
+): Reporter {
+  let scheduled = false;
+  let lastSent: FrameState | null = null;
+  /** A token bucket: `BURST` tokens, one back every `INTERVAL_MS`. */
+  let tokens = BURST;
+  let tokensAt = 0;
+
+  /** Takes a token if there is one; else returns the milliseconds until there is. */
+  function takeToken(): number {
+    const now = Date.now();
+    if (now > tokensAt) {
+      tokens = Math.min(BURST, tokens + (now - tokensAt) / INTERVAL_MS);
+      tokensAt = now;
+    }
+    if (tokens >= 1) {
+      tokens -= 1;
+      return 0;
+    }
+    return (1 - tokens) * INTERVAL_MS;
+  }
+
+  function flush(): void {
+    const wait = takeToken();
+    if (wait > 0) {
+      setTimeout(flush, wait); // still scheduled: later changes join this report
+      return;
+    }
+    scheduled = false;
+    const record = getRecord();
+    if (record === null && waitForRecord()) return; // scheduled again when it comes
+    const state = buildFrameState(record, media);
+    if (lastSent === null ? isEmptyFrameState(state) : isSameReport(lastSent, state)) return;
+    lastSent = state;
+    post(state);
+  }
+
+  return {
+    schedule() {
+      if (scheduled) return;
+      scheduled = true;
+      queueMicrotask(flush);
+    },
+    last: () => lastSent,
+  };
+}

@@ -13,6 +13,12 @@
  *   trap calls (names, and whether the stack named an extension) is the log of the same page in a
  *   Chromium without the extension; every handler the worker ran saw no `chrome-extension://` in
  *   its stack and got the details Chrome gives (`action`, `seekOffset`, `seekTime`, `fastSeek`).
+ * - The audio mini player (automatic picture-in-picture), which the page can read through
+ *   `documentPictureInPicture.window`: its document title is the media's title, not a name of
+ *   Media Deck; and opening it, drawing it and pressing its buttons runs none of the page's traps
+ *   (the mini player is the only place where Media Deck's code iterates arrays, so the only one
+ *   where `Array.prototype[Symbol.iterator]` could show it), and the handler a button runs has no
+ *   `chrome-extension://` in its stack.
  *
  * Each run also has the page call every trapped built-in itself afterwards (`detection.selfTest()`):
  * the traps were in place and working, so a clean log means something.
@@ -255,4 +261,94 @@ describe('page traps on built-ins', () => {
       }
     },
   );
+});
+
+describe('the audio mini player', () => {
+  let deck: Deck;
+  let elsewhere: Page;
+  beforeAll(async () => {
+    deck = await launchDeck({
+      preferences: { profile: { default_content_setting_values: { auto_picture_in_picture: 1 } } },
+    });
+    await deck
+      .serviceWorker()
+      .evaluate(() =>
+        chrome.storage.sync.set({ settings: { autoPictureInPicture: 'video-and-audio' } }),
+      );
+    elsewhere = await deck.open('https://quiet.test/no-media.html');
+  });
+  afterAll(async () => {
+    await deck?.close();
+  });
+
+  const MINI = 'documentPictureInPicture.window';
+  /**
+   * Opens `url` (an audio page), waits until Media Deck armed it and Chrome marks it audible
+   * (automatic picture-in-picture wants sound in the last 2 s), switches to another tab and waits
+   * for the mini player to show the session's title; runs `check` while it is open, then brings
+   * the page back and waits for the mini player to close.
+   */
+  async function withMiniPlayer(
+    host: string,
+    query: string,
+    check: (cdp: CDPSession, logBefore: string[]) => Promise<void>,
+  ): Promise<void> {
+    const url = `https://${host}/detection.html?media=audio${query}`;
+    const { page, cdp } = await openWithCdp(deck.context, url);
+    try {
+      await waitFor('the page’s media playing', () => inPage(cdp, 'detection.started()'));
+      await waitFor(
+        'armed',
+        async () => (await deck.snapshot()).sessions.find((s) => s.host === host)?.autoPip.armed,
+      );
+      await waitFor('Chrome marks the tab audible', () =>
+        deck
+          .serviceWorker()
+          .evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.audible === true, url),
+      );
+      const logBefore = await readLog(cdp);
+      await elsewhere.bringToFront();
+      await waitFor('the mini player showing the title', () =>
+        inPage(cdp, `${MINI}?.document.body?.textContent.includes('Detection') === true`),
+      );
+      await check(cdp, logBefore);
+    } finally {
+      await page.bringToFront();
+      await waitFor('the mini player closed', () => inPage(cdp, `${MINI} === null`)).catch(
+        () => undefined,
+      );
+      await page.close();
+    }
+  }
+
+  it('its document title, which the page can read, is the media’s title, not a name of Media Deck', async () => {
+    await withMiniPlayer('mini-title.test', '', async (cdp) => {
+      expect(await inPage(cdp, `${MINI}.document.title`)).toBe('Detection');
+    });
+  });
+
+  it('opening it, drawing it and pressing its buttons runs none of the page’s traps, and the handler sees no stack of ours', async () => {
+    // Every group but array-index, whose setters keep Media Deck from tracking the element it
+    // would show (the page-traps test above covers that group).
+    const traps = 'has-instance,numbers,getters,iterator';
+    await withMiniPlayer('mini-traps.test', `&traps=${traps}`, async (cdp, before) => {
+      // Two more frames of its progress bar (it draws one every animation frame, the first at once).
+      await inPage(
+        cdp,
+        `new Promise((done) => ${MINI}.requestAnimationFrame(() => ${MINI}.requestAnimationFrame(() => done(true))))`,
+      );
+      await inPage(
+        cdp,
+        `${MINI}.document.querySelector('button[aria-label="Pause"]').click(), true`,
+      );
+      await waitFor('the page’s pause handler', async () =>
+        (await readHandlers(cdp)).some((line) => line.startsWith('handler pause')),
+      );
+      const during = (await readLog(cdp)).slice(before.length);
+      expect.soft([...new Set(during)], 'trap calls while the mini player was open').toEqual([]);
+      expect
+        .soft(await readHandlers(cdp), 'the handler a mini player button ran')
+        .toEqual(['handler pause keys=action']);
+    });
+  });
 });

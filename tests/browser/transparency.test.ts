@@ -3,13 +3,18 @@
  * page with Media Deck and in a Chromium without it must be identical: values, exceptions,
  * descriptors, `toString`, getter reads. And no string of the MAIN-world bundle (which any page
  * can read from the extension's published files) works as a static marker: no wrapped function
- * answers `in`, `Reflect.has` or a descriptor for one differently.
+ * answers `in`, `Reflect.has` or a descriptor for one differently, and no event named by one
+ * disappears before the page's own listener sees it.
  */
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bundleStrings, MAIN_WORLD_BUNDLE } from '../support/bundle-strings';
 import { chromePath, type Deck, launchDeck, serveFixture, waitFor } from '../support/harness';
-import { probeMediaSession, probeWrapperMarkers } from '../support/media-session-probe';
+import {
+  probeEventDelivery,
+  probeMediaSession,
+  probeWrapperMarkers,
+} from '../support/media-session-probe';
 
 let deck: Deck;
 beforeAll(async () => {
@@ -123,6 +128,13 @@ function markerDifferences(
   }
   return out;
 }
+
+it('an event named by any string of the MAIN-world bundle reaches the page’s own listener', async () => {
+  const keys = mainWorldKeys();
+  const url = 'https://channel.test/blank.html';
+  expect(await inPlainChromium(url, (page) => page.evaluate(probeEventDelivery, keys))).toEqual([]);
+  expect(await withMediaDeck(url, (page) => page.evaluate(probeEventDelivery, keys))).toEqual([]);
+});
 
 it('the session captured through the wrappers is what the page declared', async () => {
   const page = await deck.open('https://player.test/blank.html');

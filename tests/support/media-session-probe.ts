@@ -318,3 +318,26 @@ export function probeWrapperMarkers(keys: readonly string[]): Record<string, unk
   }
   return out;
 }
+
+/**
+ * Dispatches, on `window`, a `MessageEvent` of each type in `types` carrying a fresh
+ * `MessagePort`, with a capture listener of the page's own registered for it, and returns the types
+ * whose event that listener did not see. Natively it sees every one. A content script that listens
+ * for a private event type (the channel its isolated world hands it a port on) and stops it before
+ * the page's listeners (`stopImmediatePropagation`) makes that event vanish: with the type taken
+ * from the extension's bundle, the page learns that Media Deck is there. Runs inside a page.
+ */
+export function probeEventDelivery(types: readonly string[]): string[] {
+  const lost: string[] = [];
+  for (const type of types) {
+    let seen = false;
+    const listener = () => {
+      seen = true;
+    };
+    addEventListener(type, listener, true);
+    dispatchEvent(new MessageEvent(type, { ports: [new MessageChannel().port1] }));
+    removeEventListener(type, listener, true);
+    if (!seen) lost.push(type);
+  }
+  return lost;
+}

@@ -30,7 +30,14 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
 import type { WorkerToBridge } from '../../src/shared/contract';
-import { type Deck, launchDeck, ROOT, type SessionViewLike, waitFor } from '../support/harness';
+import {
+  collectErrors,
+  type Deck,
+  launchDeck,
+  ROOT,
+  type SessionViewLike,
+  waitFor,
+} from '../support/harness';
 
 /** The trap groups of detection.html (`?traps=`), each run on a page of its own. */
 const GROUPS = ['has-instance', 'numbers', 'getters', 'array-index', 'iterator'] as const;
@@ -148,12 +155,17 @@ function firstDifference(native: string[], withDeck: string[]) {
   return null;
 }
 
-/** Opens `url` in a new page of `context`, with a DevTools session on it. */
+/**
+ * Opens `url` in a new page of `context`, with a DevTools session on it; `beforeGoto` runs on the
+ * blank page first.
+ */
 async function openWithCdp(
   context: BrowserContext,
   url: string,
+  beforeGoto: (page: Page) => Promise<unknown> = async () => {},
 ): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await context.newPage();
+  await beforeGoto(page);
   await page.goto(url);
   return { page, cdp: await context.newCDPSession(page) };
 }
@@ -204,9 +216,13 @@ describe('page traps on built-ins', () => {
       // The traps are in place and work: each logs once when the page itself calls it.
       expect(nativeSelfTest).toEqual(SELF_TEST[group]);
 
+      let errors: string[] = [];
       const { page, cdp } = await openWithCdp(
         deck.context,
         `https://${host}/detection.html?traps=${group}`,
+        async (blank) => {
+          errors = await collectErrors(deck, blank);
+        },
       );
       try {
         await waitFor('the page’s media playing', () => inPage(cdp, 'detection.started()'));
@@ -252,6 +268,7 @@ describe('page traps on built-ins', () => {
         expect
           .soft(handlers, 'handler calls: details, and no stack of ours')
           .toEqual(HANDLER_CALLS);
+        expect.soft(errors, 'errors in any world of the page').toEqual([]);
         // Not vacuous: the requests took the handler, element and picture-in-picture paths.
         REQUESTS.forEach(({ message, outcomes: allowed }, i) => {
           expect.soft(allowed, `outcome of ${JSON.stringify(message)}`).toContain(outcomes[i]);
@@ -270,11 +287,6 @@ describe('the audio mini player', () => {
     deck = await launchDeck({
       preferences: { profile: { default_content_setting_values: { auto_picture_in_picture: 1 } } },
     });
-    await deck
-      .serviceWorker()
-      .evaluate(() =>
-        chrome.storage.sync.set({ settings: { autoPictureInPicture: 'video-and-audio' } }),
-      );
     elsewhere = await deck.open('https://quiet.test/no-media.html');
   });
   afterAll(async () => {
@@ -293,14 +305,24 @@ describe('the audio mini player', () => {
     query: string,
     check: (cdp: CDPSession, logBefore: string[]) => Promise<void>,
   ): Promise<void> {
+    // Set by each test, as auto-pip.test.ts does: written right after the launch, the change can
+    // race the worker's first read of the settings and be lost.
+    await deck
+      .serviceWorker()
+      .evaluate(() =>
+        chrome.storage.sync.set({ settings: { autoPictureInPicture: 'video-and-audio' } }),
+      );
     const url = `https://${host}/detection.html?media=audio${query}`;
     const { page, cdp } = await openWithCdp(deck.context, url);
     try {
       await waitFor('the page’s media playing', () => inPage(cdp, 'detection.started()'));
-      await waitFor(
-        'armed',
-        async () => (await deck.snapshot()).sessions.find((s) => s.host === host)?.autoPip.armed,
-      );
+      let autoPip: SessionViewLike['autoPip'] | undefined;
+      await waitFor('armed', async () => {
+        autoPip = (await deck.snapshot()).sessions.find((s) => s.host === host)?.autoPip;
+        return autoPip?.armed;
+      }).catch((error) => {
+        throw new Error(`${error.message}; autoPip: ${JSON.stringify(autoPip)}`);
+      });
       await waitFor('Chrome marks the tab audible', () =>
         deck
           .serviceWorker()

@@ -260,3 +260,84 @@ export function probeMediaSession(): Record<string, unknown> {
     thrown === preMade && preMade.stack === preMadeStack;
   return out;
 }
+
+/**
+ * Static markers: asks each function Media Deck replaces (the `MediaSession` methods, the setters
+ * of `MediaSession.prototype.metadata` / `playbackState` and of `MediaMetadata.prototype`'s
+ * attributes, `HTMLMediaElement.prototype.play`, `Function.prototype.toString`) about every key in
+ * `keys` (the string literals of the extension's own bundle, which anyone can download): `key in
+ * fn`, `Reflect.has(fn, key)`, `key in` an object that inherits from `fn`, and
+ * `Object.getOwnPropertyDescriptor(fn, key)`; and lists `Object.getOwnPropertyNames(fn)`. A
+ * wrapper that answers one of those for a key of its own (a `Proxy` `has` trap that marks it as
+ * ours for a later copy of the script) tells a page that Media Deck is installed, with one `in`.
+ * Natively the answers are the same for every key. Runs inside a page, so self-contained.
+ */
+export function probeWrapperMarkers(keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const own = (owner: object | undefined, name: string) =>
+    owner ? Object.getOwnPropertyDescriptor(owner, name) : undefined;
+  const session = globalThis.MediaSession?.prototype;
+  const metadata = globalThis.MediaMetadata?.prototype;
+  const targets: [string, unknown][] = [
+    ['Function.prototype.toString', own(Function.prototype, 'toString')?.value],
+    ['HTMLMediaElement.prototype.play', own(HTMLMediaElement.prototype, 'play')?.value],
+  ];
+  for (const name of [
+    'setActionHandler',
+    'setPositionState',
+    'setMicrophoneActive',
+    'setCameraActive',
+    'setScreenshareActive',
+  ]) {
+    targets.push([`MediaSession.prototype.${name}`, own(session, name)?.value]);
+  }
+  for (const name of ['metadata', 'playbackState'])
+    targets.push([`set MediaSession.prototype.${name}`, own(session, name)?.set]);
+  // (`chapterInfo` is read-only: no setter to wrap.)
+  for (const name of ['title', 'artist', 'album', 'artwork'])
+    targets.push([`set MediaMetadata.prototype.${name}`, own(metadata, name)?.set]);
+
+  const describe = (d: PropertyDescriptor) =>
+    `${typeof d.value}/${typeof d.get}/${typeof d.set}/${d.writable}/${d.enumerable}/${d.configurable}`;
+  for (const [label, fn] of targets) {
+    if (typeof fn !== 'function') {
+      out[label] = 'absent';
+      continue;
+    }
+    const heir = Object.create(fn);
+    out[label] = {
+      in: keys.filter((key) => key in fn),
+      'Reflect.has': keys.filter((key) => Reflect.has(fn, key)),
+      'in an heir': keys.filter((key) => key in heir),
+      descriptors: keys.flatMap((key) => {
+        const d = Object.getOwnPropertyDescriptor(fn, key);
+        return d ? [`${key}: ${describe(d)}`] : [];
+      }),
+      ownNames: Object.getOwnPropertyNames(fn),
+    };
+  }
+  return out;
+}
+
+/**
+ * Dispatches, on `window`, a `MessageEvent` of each type in `types` carrying a fresh
+ * `MessagePort`, with a capture listener of the page's own registered for it, and returns the types
+ * whose event that listener did not see. Natively it sees every one. A content script that listens
+ * for a private event type (the channel its isolated world hands it a port on) and stops it before
+ * the page's listeners (`stopImmediatePropagation`) makes that event vanish: with the type taken
+ * from the extension's bundle, the page learns that Media Deck is there. Runs inside a page.
+ */
+export function probeEventDelivery(types: readonly string[]): string[] {
+  const lost: string[] = [];
+  for (const type of types) {
+    let seen = false;
+    const listener = () => {
+      seen = true;
+    };
+    addEventListener(type, listener, true);
+    dispatchEvent(new MessageEvent(type, { ports: [new MessageChannel().port1] }));
+    removeEventListener(type, listener, true);
+    if (!seen) lost.push(type);
+  }
+  return lost;
+}

@@ -29,7 +29,7 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../../scripts/lib/chromium.mjs';
-import type { WorkerToBridge } from '../../src/shared/contract';
+import type { WorkerToAgent } from '../../src/shared/contract';
 import {
   collectErrors,
   type Deck,
@@ -52,7 +52,7 @@ const NAMES_EXTENSION = '[stack names chrome-extension://]';
  * seek and stop, where the page has no handler; picture-in-picture of the largest playing video
  * (no handler either), which the browser may refuse without a user gesture.
  */
-const REQUESTS: { message: Exclude<WorkerToBridge, { type: 'announce' }>; outcomes: string[] }[] = [
+const REQUESTS: { message: Exclude<WorkerToAgent, { type: 'announce' }>; outcomes: string[] }[] = [
   { message: { type: 'run-action', details: { action: 'pause' } }, outcomes: ['handler'] },
   { message: { type: 'run-action', details: { action: 'play' } }, outcomes: ['handler'] },
   {
@@ -72,12 +72,16 @@ const REQUESTS: { message: Exclude<WorkerToBridge, { type: 'announce' }>; outcom
   { message: { type: 'run-action', details: { action: 'stop' } }, outcomes: ['element'] },
 ];
 
-/** The page's handler log for REQUESTS: natively, Chrome calls a handler with these details. */
+/**
+ * The page's handler log for REQUESTS: natively, Chrome calls a handler with these details, a
+ * dictionary whose members WebIDL converts in lexicographic order (WebIDL § 3.2.7 "dictionary
+ * types": "for each dictionary member … in lexicographical order").
+ */
 const HANDLER_CALLS = [
   'handler pause keys=action',
   'handler play keys=action',
   'handler seekforward keys=action,seekOffset',
-  'handler seekto keys=action,seekTime,fastSeek',
+  'handler seekto keys=action,fastSeek,seekTime',
   'handler nexttrack keys=action',
 ];
 

@@ -5,7 +5,7 @@
  * the top level, so Chrome can wake the worker for any of them. Its memory is a cache of
  * `chrome.storage.session`, restored at start.
  */
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { chooseArtwork } from '../shared/artwork';
 import { FRAME_PORT, POPUP_PORT } from '../shared/contract';
 import { isDataImageUrl } from '../shared/safe-url';
@@ -35,7 +35,7 @@ const later = (fn: () => void, ms: number) => {
 };
 const ignore = () => {};
 
-const diagnostics = createDiagnostics();
+const diagnostics = createDiagnostics(new URL(browser.runtime.getURL('/')).origin);
 const registry = new SessionRegistry((change) => {
   store.changed(change);
   arming.schedule();
@@ -134,12 +134,19 @@ const popupPorts = createPopupPorts({
 });
 
 browser.runtime.onConnect.addListener((port) => {
+  diagnostics.fromSender('port', port.sender);
   if (port.name === FRAME_PORT) framePorts.serve(port);
   else if (port.name === POPUP_PORT) popupPorts.serve(port);
   else {
     diagnostics.reject('port-name');
     port.disconnect();
   }
+});
+// No message of the contract travels as a one-off `runtime.sendMessage` (frames use their Port,
+// the worker answers through `tabs.sendMessage`): this listener only counts any that arrive, so a
+// page's cost in messages is whole. It answers nothing.
+browser.runtime.onMessage.addListener((_message: unknown, sender: Runtime.MessageSender) => {
+  diagnostics.fromSender('message', sender);
 });
 tabs.listen(browser.tabs);
 browser.commands.onCommand.addListener(

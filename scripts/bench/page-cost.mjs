@@ -17,7 +17,7 @@
  * title in the open popup (metadataToPopup below). And the bytes a page gets at document_start (the
  * built manifest's `content_scripts`), apart from what is injected only later, and the popup's.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST, launchWithExtension } from '../lib/chromium.mjs';
@@ -420,5 +420,6 @@ export async function pageCost({ runs, log }) {
     };
   } finally {
     for (const browser of Object.values(launched)) await browser.close();
+    rmSync(floorDir, { recursive: true, force: true });
   }
 }

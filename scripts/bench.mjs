@@ -5,9 +5,12 @@
  * Debian's Chromium, and writes `bench-results/report.json` plus a table on stdout.
  *
  * Sections (medians and p95 over RUNS samples unless said), one module each in scripts/bench/:
- *  - page (page-cost.mjs): DOMContentLoaded and load of a page without media and of a media page,
- *    with the extension and without (ratio); script time the content scripts add to one frame
- *    (DevTools `Performance.getMetrics` ScriptDuration, with minus without); shipped bytes.
+ *  - page (page-cost.mjs, issue #12): a page without media and a media page loaded in turn in
+ *    three browsers (Media Deck, an empty floor with its two content-script slots, no extension;
+ *    2 × RUNS loads each): script time in the frame (DevTools `Performance.getMetrics`
+ *    ScriptDuration), DOMContentLoaded and load, each beside the floor; messages the content
+ *    scripts sent the worker from the page without media (goal: 0); bytes at document_start and
+ *    later; metadata set in a fresh frame → shown in the open popup.
  *  - idle (idle-cost.mjs): messages the service worker receives from a page without media (goal:
  *    0), and per second while a page calls setPositionState every animation frame (goal: a handful).
  *  - latency (control-latency.mjs), each beside the same hops made by a bare "floor" extension in

@@ -10,6 +10,8 @@
  *   (stamps `window.__floorReportAt`).
  * - paint: `static.html`, a page with no script and one static list item (`li.session`), the
  *   floor for the popup's time to paint its list.
+ * `writeEmptyFloorExtension` writes another, for the page section: only Media Deck's content-script
+ * slots, each with an empty file.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,5 +99,33 @@ export function writeFloorExtension() {
   writeFileSync(join(dir, 'relay.html'), relayHtml);
   writeFileSync(join(dir, 'relay.js'), relayJs);
   writeFileSync(join(dir, 'static.html'), staticHtml);
+  return dir;
+}
+
+/**
+ * Writes the page section's floor to a new temporary folder and returns its path: the content-script
+ * slots of `contentScripts` (Media Deck's built manifest's: the same matches, frames, `run_at` and
+ * worlds), each with one empty file, and nothing else. What a page pays with it loaded is what
+ * Chrome charges for a MAIN-world and an isolated-world script at `document_start` before they run
+ * a line; the floor above runs its channel handshake in every page, which is not nothing.
+ * @param {{ js: string[], world?: string }[]} contentScripts
+ */
+export function writeEmptyFloorExtension(contentScripts) {
+  const dir = mkdtempSync(join(tmpdir(), 'media-deck-empty-floor-'));
+  const slots = contentScripts.map((slot, i) => {
+    const file = `${slot.world === 'MAIN' ? 'main' : 'isolated'}-${i}.js`;
+    writeFileSync(join(dir, file), '');
+    return { ...slot, js: [file] };
+  });
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Bench empty floor',
+      version: '1.0',
+      host_permissions: ['<all_urls>'],
+      content_scripts: slots,
+    }),
+  );
   return dir;
 }

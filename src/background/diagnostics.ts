@@ -1,8 +1,8 @@
 /**
- * The service worker's counters: what it refused and why, what the message budget dropped, how
- * often it wrote to storage and pushed to popups, and the last action outcomes. Read by the tests,
- * the benchmark and the headless `npm start` through `globalThis.mediaDeck.stats`; nothing in the
- * extension decides anything from them.
+ * The service worker's counters: what content scripts sent it, what it refused and why, what the
+ * message budget dropped, how often it wrote to storage and pushed to popups, and the last action
+ * outcomes. Read by the tests, the benchmark and the headless `npm start` through
+ * `globalThis.mediaDeck.stats`; nothing in the extension decides anything from them.
  */
 
 /** Why a message or Port was refused. */
@@ -40,6 +40,17 @@ export interface ActionRecord {
 
 /** The counters, as `globalThis.mediaDeck.stats` shows them. Tab ids are the keys of the maps. */
 export interface DeckStats {
+  /**
+   * Ports content scripts opened, whatever their name, by tab id: counted as they arrive, before
+   * any check, so a Port the worker then refuses counts too (a page without media opens none).
+   */
+  contentScriptPortsByTab: Record<number, number>;
+  /**
+   * One-off messages (`runtime.sendMessage`) from content scripts, by tab id, counted as they
+   * arrive, before any check: a first stage's request for its session agent (one per frame with
+   * media activity).
+   */
+  contentScriptMessagesByTab: Record<number, number>;
   /** Frame Ports accepted. */
   framePorts: number;
   /** Requests for the session agent taken (valid, from a tab's document), by tab id. */
@@ -77,6 +88,11 @@ export const ACTIONS_KEPT = 20;
 /** The counters and the ways to move them. */
 export interface Diagnostics {
   readonly stats: DeckStats;
+  /**
+   * A Port (`'port'`) or one-off message (`'message'`) arrived from `sender`: counted when the
+   * sender is a content script (see `contentScriptTab`).
+   */
+  fromSender(kind: 'port' | 'message', sender: SenderLike | undefined): void;
   reject(reason: RejectReason): void;
   /** A valid frame message from `tabId`, whose bridge says it refused `bridgeDropped` reports. */
   frameMessage(tabId: number, bridgeDropped: number): void;
@@ -92,13 +108,42 @@ export interface Diagnostics {
   action(record: ActionRecord): void;
 }
 
+/** What `contentScriptTab` reads of a `runtime.MessageSender`. */
+export interface SenderLike {
+  tab?: { id?: number };
+  url?: string;
+  origin?: string;
+}
+
+/**
+ * The tab id of a content script's sender, or `null` for anything else. An extension page opened as
+ * a tab (the popup, as the tests open it, or the options page) has a `tab` too, so a sender from
+ * the extension's own origin is not a content script.
+ */
+export function contentScriptTab(
+  sender: SenderLike | undefined,
+  extensionOrigin: string,
+): number | null {
+  const tabId = sender?.tab?.id;
+  if (typeof tabId !== 'number' || tabId < 0) return null;
+  // By prefix, not `new URL(url).origin`: outside Chrome a `chrome-extension:` URL's origin is 'null'.
+  const ours =
+    sender?.origin === extensionOrigin || (sender?.url ?? '').startsWith(`${extensionOrigin}/`);
+  return ours ? null : tabId;
+}
+
 function bump(map: Record<number, number>, key: number): void {
   map[key] = (map[key] ?? 0) + 1;
 }
 
-/** Creates zeroed counters. */
-export function createDiagnostics(): Diagnostics {
+/**
+ * Creates zeroed counters. `extensionOrigin` (`chrome-extension://<id>`) tells the extension's own
+ * pages from content scripts.
+ */
+export function createDiagnostics(extensionOrigin: string): Diagnostics {
   const stats: DeckStats = {
+    contentScriptPortsByTab: {},
+    contentScriptMessagesByTab: {},
     framePorts: 0,
     agentRequestsByTab: {},
     agentsLoaded: 0,
@@ -115,6 +160,14 @@ export function createDiagnostics(): Diagnostics {
   };
   return {
     stats,
+    fromSender(kind, sender) {
+      const tabId = contentScriptTab(sender, extensionOrigin);
+      if (tabId === null) return;
+      bump(
+        kind === 'port' ? stats.contentScriptPortsByTab : stats.contentScriptMessagesByTab,
+        tabId,
+      );
+    },
     reject(reason) {
       stats.rejectedByReason[reason] = (stats.rejectedByReason[reason] ?? 0) + 1;
     },

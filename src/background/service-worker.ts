@@ -38,7 +38,7 @@ const later = (fn: () => void, ms: number) => {
 };
 const ignore = () => {};
 
-const diagnostics = createDiagnostics();
+const diagnostics = createDiagnostics(new URL(browser.runtime.getURL('/')).origin);
 const registry = new SessionRegistry((change) => {
   store.changed(change);
   arming.schedule();
@@ -162,13 +162,16 @@ const agents = createAgentLoader({
   now: Date.now,
   diagnostics,
 });
-// The one message that comes by `runtime.sendMessage`: a first stage asking for its agent.
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-  agents.handle(message, sender),
-);
+// The one message that comes by `runtime.sendMessage`: a first stage asking for its agent (counted
+// first, whatever it is, so that a page's cost in messages is whole).
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  diagnostics.fromSender('message', sender);
+  return agents.handle(message, sender);
+});
 browser.tabs.onRemoved.addListener((tabId) => agents.forgetTab(tabId));
 
 browser.runtime.onConnect.addListener((port) => {
+  diagnostics.fromSender('port', port.sender);
   if (port.name === FRAME_PORT) framePorts.serve(port);
   else if (port.name === POPUP_PORT) popupPorts.serve(port);
   else {

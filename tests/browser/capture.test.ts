@@ -268,6 +268,9 @@ describe('capture', () => {
     expect(tabId).toBeTypeOf('number');
     expect(after.framePorts).toBe(before.framePorts);
     expect(after.frameMessagesByTab[String(tabId)]).toBeUndefined();
+    // Nothing at all from its content scripts: no Port of any name, no one-off message.
+    expect(after.contentScriptPortsByTab[String(tabId)]).toBeUndefined();
+    expect(after.contentScriptMessagesByTab[String(tabId)]).toBeUndefined();
     expect(
       (await deck.snapshot()).sessions.some(
         (s) => s.host === 'quiet.test' || s.host === 'embed.test',

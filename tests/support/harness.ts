@@ -100,6 +100,8 @@ export interface Snapshot {
 }
 /** `DeckStats` (src/background/diagnostics.ts) as the tests read it (tab ids as strings). */
 export interface Stats {
+  contentScriptPortsByTab: Record<string, number>;
+  contentScriptMessagesByTab: Record<string, number>;
   framePorts: number;
   frameMessagesByTab: Record<string, number>;
   bridgeDroppedByTab: Record<string, number>;

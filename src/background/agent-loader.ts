@@ -18,6 +18,12 @@ export const AGENT_BUDGET = { rate: 10, burst: 40 };
 export interface AgentLoaderDeps {
   /** Injects the agent into document `documentId` of tab `tabId`; rejects when Chrome refuses. */
   inject(tabId: number, documentId: string): Promise<void>;
+  /** Injects the agent into every frame of tab `tabId`; rejects when Chrome refuses. */
+  injectAll(tabId: number): Promise<void>;
+  /** Whether tab `tabId` holds any session. */
+  hasSession(tabId: number): boolean;
+  /** Runs `fn` after `ms` milliseconds (`setTimeout`). */
+  later(fn: () => void, ms: number): void;
   /** Epoch ms. */
   now(): number;
   diagnostics: Pick<Diagnostics, 'reject' | 'agentRequest' | 'agentLoaded'>;
@@ -27,9 +33,19 @@ export interface AgentLoaderDeps {
 export interface AgentLoader {
   /** Answers one `runtime.onMessage` message; `undefined` for one that is not an agent request. */
   handle(message: unknown, sender: Runtime.MessageSender): Promise<AgentAnswer> | undefined;
+  /**
+   * Tab `tabId` became audible. If after `UNEXPLAINED_AUDIO_MS` it still holds no session, its
+   * sound comes from media no first stage saw start (a detached `new Audio()`, or one in a shadow
+   * tree, with no `MediaSession` call): every frame gets the agent, whose coming makes the MAIN
+   * world watch such elements (src/content/main-world/remote-media.ts).
+   */
+  onAudible(tabId: number): void;
   /** Forgets a closed tab's budget. */
   forgetTab(tabId: number): void;
 }
+
+/** Milliseconds a tab may play sound unexplained before its frames get the agent. */
+export const UNEXPLAINED_AUDIO_MS = 1000;
 
 /** Creates the loader. */
 export function createAgentLoader(deps: AgentLoaderDeps): AgentLoader {
@@ -90,6 +106,15 @@ export function createAgentLoader(deps: AgentLoaderDeps): AgentLoader {
       }
       deps.diagnostics.agentRequest(identity.tabId);
       return load(identity.tabId, identity.documentId);
+    },
+    onAudible(tabId) {
+      deps.later(() => {
+        if (deps.hasSession(tabId) || take(tabId) > 0) return;
+        deps.injectAll(tabId).then(
+          () => deps.diagnostics.agentLoaded(),
+          () => {}, // the tab went away, or Chrome refused it
+        );
+      }, UNEXPLAINED_AUDIO_MS);
     },
     forgetTab(tabId) {
       buckets.delete(tabId);

@@ -138,27 +138,26 @@ const popupPorts = createPopupPorts({
 
 /** The keys this activation's MAIN worlds answer to (src/background/copy-keys.ts). */
 const copyKeys = copyKeysForThisStart();
-const agents = createAgentLoader({
-  inject: async (tabId, documentId) => {
-    const target = { tabId, documentIds: [documentId] };
-    // The copy key first, where the agent takes it from synchronously (`AGENT_KEY`).
-    const key = (await copyKeys)?.current;
-    if (key) {
-      await chrome.scripting.executeScript({
-        target,
-        func: (property: string, value: string) => {
-          (globalThis as unknown as Record<string, unknown>)[property] = value;
-        },
-        args: [AGENT_KEY, key],
-        injectImmediately: true,
-      });
-    }
+/** Injects the session agent into `target`, the copy key first (`AGENT_KEY`, read synchronously). */
+async function injectAgent(target: chrome.scripting.InjectionTarget): Promise<void> {
+  const key = (await copyKeys)?.current;
+  if (key) {
     await chrome.scripting.executeScript({
       target,
-      files: [AGENT_SCRIPT],
+      func: (property: string, value: string) => {
+        (globalThis as unknown as Record<string, unknown>)[property] = value;
+      },
+      args: [AGENT_KEY, key],
       injectImmediately: true,
     });
-  },
+  }
+  await chrome.scripting.executeScript({ target, files: [AGENT_SCRIPT], injectImmediately: true });
+}
+const agents = createAgentLoader({
+  inject: (tabId, documentId) => injectAgent({ tabId, documentIds: [documentId] }),
+  injectAll: (tabId) => injectAgent({ tabId, allFrames: true }),
+  hasSession: (tabId) => registry.all().some((session) => session.tabId === tabId),
+  later,
   now: Date.now,
   diagnostics,
 });
@@ -169,6 +168,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   return agents.handle(message, sender);
 });
 browser.tabs.onRemoved.addListener((tabId) => agents.forgetTab(tabId));
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.audible === true) agents.onAudible(tabId);
+});
 
 browser.runtime.onConnect.addListener((port) => {
   diagnostics.fromSender('port', port.sender);

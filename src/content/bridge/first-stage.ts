@@ -30,8 +30,6 @@ const MAX_SEEN = 16;
  * asks for the agent at once (a late injection into a page that already plays).
  */
 export function startFirstStage(channelEvent: string | null, late: boolean): () => void {
-  type Api = typeof chrome;
-  const api: Api = (globalThis as { browser?: Api }).browser ?? chrome;
   const scope = globalThis as unknown as Record<string, unknown>;
   (scope[STAGE_KEY] as FirstStage | undefined)?.retire?.();
 
@@ -50,6 +48,9 @@ export function startFirstStage(channelEvent: string | null, late: boolean): () 
     function send() {
       const request: AgentRequest = { type: 'load-agent' };
       try {
+        // `chrome` only now: touching it builds the extension API bindings of this world, which
+        // costs a frame without media more than all the rest of this script.
+        const api: typeof chrome = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
         api.runtime.sendMessage(request).then(
           (answer: unknown) => {
             // Over the tab's budget for agents just now: ask again when the worker says.

@@ -65,14 +65,11 @@ export function isRevokedProxy(value: object): boolean {
   }
 }
 
-let revokedStandIn: object | null = null;
 /** A revoked Proxy of ours: reading from it fails like reading from the page's revoked one. */
 export function revokedProxy(): object {
-  if (revokedStandIn) return revokedStandIn;
-  const { proxy, revoke } = proxyRevocable(objectCreate(null), objectCreate(null));
-  revoke();
-  revokedStandIn = proxy;
-  return proxy;
+  const revocable = proxyRevocable(objectCreate(null), objectCreate(null));
+  revocable.revoke();
+  return revocable.proxy;
 }
 
 /** An object with no way to become a primitive: "Cannot convert object to primitive value". */

@@ -31,8 +31,6 @@ export const WeakMapCtor = WeakMap;
 /** The well-known symbol (its property is read-only, but a page can replace the global `Symbol`). */
 export const toPrimitiveKey: typeof Symbol.toPrimitive = Symbol.toPrimitive;
 export const dateNow = Date.now;
-/** The frame's document: `[LegacyUnforgeable]`, the page cannot replace it, but can shadow names. */
-export const pageDocument = document;
 const queueMicrotaskRef = globalThis.queueMicrotask;
 const setTimeoutRef = globalThis.setTimeout;
 const reportErrorRef: ((e: unknown) => void) | undefined = globalThis.reportError;
@@ -65,8 +63,20 @@ export function uncurry<T, A extends unknown[], R>(
  * (an API this browser lacks) the call throws a `TypeError`, which the caller's `catch` takes.
  */
 export function getterOf<T>(proto: object | undefined, name: string): (self: object) => T {
-  const get = proto ? ownDescriptor(proto, name)?.get : undefined;
+  const get = accessorOf(proto, name, 'get');
   return (self: object) => apply(get as () => T, self, []) as T;
+}
+
+/**
+ * The getter or setter (`part`) of accessor `proto[name]`, or `undefined`; own members only, so
+ * that no `Object.prototype.get` of the page's is read.
+ */
+export function accessorOf(
+  proto: unknown,
+  name: string,
+  part: 'get' | 'set',
+): ((...args: never[]) => unknown) | undefined {
+  return ownValue(proto && ownDescriptor(proto, name), part) as never;
 }
 
 /**
@@ -96,7 +106,7 @@ const assign = Object.assign;
  */
 export function withField(
   desc: PropertyDescriptor,
-  field: 'value' | 'set',
+  field: 'value' | 'get' | 'set',
   value: unknown,
 ): PropertyDescriptor {
   const d: Record<string, unknown> = assign(objectCreate(null), desc);
@@ -116,7 +126,7 @@ export function append<T>(list: T[], value: T): void {
 
 /** `target[key]` if it is an own data property, else `undefined`: no getter of the page's runs. */
 export function ownValue(target: unknown, key: string): unknown {
-  if (typeof target !== 'object' || target === null) return undefined;
+  if ((typeof target !== 'object' && typeof target !== 'function') || target === null) return;
   const d = ownDescriptor(target, key);
   return d === undefined ? undefined : d.value;
 }
@@ -132,7 +142,6 @@ export const weakMapSet = uncurry(WeakMap.prototype.set) as <K extends object, V
 ) => WeakMap<K, V>;
 export const addListener = uncurry(EventTarget.prototype.addEventListener);
 export const removeListener = uncurry(EventTarget.prototype.removeEventListener);
-export const stopImmediatePropagation = uncurry(Event.prototype.stopImmediatePropagation);
 export const preventDefault = uncurry(Event.prototype.preventDefault);
 export const eventTarget = getterOf<EventTarget | null>(Event.prototype, 'target');
 export const eventType = getterOf<string>(Event.prototype, 'type');

@@ -113,22 +113,25 @@ export function wrapMethod(proto: object, name: string, interceptor: Interceptor
 }
 
 /**
- * Replaces the setter of accessor `proto[name]`, keeping its getter and flags, so the getter still
- * returns exactly what the native one does. Returns `false` when there is no such accessor.
+ * Replaces the getter or setter (`part`) of accessor `proto[name]`, keeping the other and the
+ * flags, so that the other part still does exactly what the native one does. `after(thisArg,
+ * args)` runs once the native part returned (its value is returned as it is). Returns `false` when
+ * there is no such accessor.
  */
-export function wrapSetter(
+export function wrapAccessor(
   proto: object,
   name: string,
-  afterSet: (thisArg: unknown, args: unknown[]) => void,
+  part: 'get' | 'set',
+  after: (thisArg: unknown, args: unknown[]) => void,
 ): boolean {
   const desc = ownDescriptor(proto, name);
-  const nativeSet = desc && ownValue(desc, 'set');
-  if (!desc || typeof nativeSet !== 'function') return false;
-  const set = wrapFunction(nativeSet, (thisArg, args, native) => {
+  const nativePart = desc && ownValue(desc, part);
+  if (!desc || typeof nativePart !== 'function') return false;
+  const wrapped = wrapFunction(nativePart, (thisArg, args, native) => {
     const result = apply(native, thisArg, args);
-    afterNative(() => afterSet(thisArg, args));
+    afterNative(() => after(thisArg, args));
     return result;
   });
-  defineProperty(proto, name, withField(desc, 'set', set));
+  defineProperty(proto, name, withField(desc, part, wrapped));
   return true;
 }

@@ -1,15 +1,21 @@
 /**
  * Media elements that only the MAIN world can see: ones outside the document tree, detached
  * (`new Audio(src).play()`) or in a shadow tree, whose events never reach `window`, where the
- * session agent listens (src/content/agent/media-element-watcher.ts). A wrapper on
- * `HTMLMediaElement.prototype.play` notices them; from then on each of their media events sends a
+ * session agent listens (src/content/agent/media-element-watcher.ts). Wrappers on
+ * `HTMLMediaElement.prototype.play` and on the `currentTime` getter (which a player's own controls
+ * read all the time) notice them; from then on each of their media events sends a
  * `RemoteMedia` snapshot (src/shared/contract.ts) to the agent, and the agent acts on them one
  * native operation at a time (`operate`). Elements in the document are left to the agent.
+ *
+ * The wrappers are installed only once the frame has media activity (`hook`, called when the agent
+ * comes), not at document_start: building `HTMLMediaElement.prototype` (and the element interfaces
+ * under it) is most of what a script costs a page that never touches media. An element that
+ * started playing before then is noticed at its player's next `play()` or `currentTime` read.
  */
 import type { ActionOutcome, RemoteMedia, RemoteOperation } from '../../shared/contract';
-import { REMOTE_MEDIA_EVENTS } from '../../shared/media-events';
-import { REMOTE_FIELDS } from '../../shared/remote-media-fields';
+import { REMOTE_FIELDS, REMOTE_MEDIA_EVENTS } from '../../shared/remote-media-fields';
 import {
+  accessorOf,
   addListener,
   apply,
   dateNow,
@@ -17,43 +23,25 @@ import {
   eventType,
   objectCreate,
   ownDescriptor,
-  pageDocument,
+  ownValue,
   promiseThen,
-  uncurry,
   WeakMapCtor,
   weakMapGet,
   weakMapSet,
 } from './intrinsics';
-import { wrapMethod } from './native-wrap';
-
-const MediaProto = HTMLMediaElement.prototype;
-const VideoProto = globalThis.HTMLVideoElement?.prototype as HTMLVideoElement | undefined;
-const isConnected = ownDescriptor(Node.prototype, 'isConnected')?.get;
-const getRootNode = uncurry(Node.prototype.getRootNode);
-/** The native function behind each `RemoteOperation` (a missing one: unsupported). */
-const operations: Record<string, ((value: number) => unknown) | undefined> = objectCreate(null);
-operations.play = MediaProto.play;
-operations.pause = MediaProto.pause;
-operations.seek = ownDescriptor(MediaProto, 'currentTime')?.set;
-operations['fast-seek'] = (MediaProto as { fastSeek?: (t: number) => void }).fastSeek;
-operations['picture-in-picture'] = VideoProto?.requestPictureInPicture;
-
-/** The native getter of each of `REMOTE_FIELDS`, found on the video, media or element prototype. */
-const getters: Record<string, () => unknown> = objectCreate(null);
-for (let i = 0; i < REMOTE_FIELDS.length; i++) {
-  const name = REMOTE_FIELDS[i] as string;
-  const get =
-    (VideoProto && ownDescriptor(VideoProto, name)?.get) ||
-    ownDescriptor(MediaProto, name)?.get ||
-    ownDescriptor(HTMLElement.prototype, name)?.get;
-  if (get) getters[name] = get as () => unknown;
-}
+import { wrapAccessor, wrapMethod } from './native-wrap';
 
 /** Most remote elements remembered; a new one beyond it replaces the oldest. */
 const MAX_REMOTE = 16;
+/** The id of an element last seen in the document (the agent's to watch). */
+const IN_DOCUMENT = -1;
+/** The event a snapshot names when nothing happened to the element: one that starts nothing. */
+const NEUTRAL_EVENT = 'durationchange';
 
 /** The frame's remote media elements. */
 export interface RemoteMediaRegistry {
+  /** Installs the wrappers (once): the frame has media activity. */
+  hook(): void;
   /**
    * Runs `operation` (with `value`, seconds, for the seeks) on remote element `id`; `done` gets
    * the outcome, at once or, for picture-in-picture, once the browser settled it.
@@ -65,12 +53,17 @@ export interface RemoteMediaRegistry {
 
 type Done = (outcome: ActionOutcome) => void;
 
-/** Wraps `play()`. `send(media)` receives each snapshot. Returns the registry. */
+/** Creates the registry; `send(media)` receives each snapshot. */
 export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMediaRegistry {
   /** Slot (`id % MAX_REMOTE`) → element; element → its id. Null prototype: no inherited keys. */
   const slots: Record<number, HTMLMediaElement> = objectCreate(null);
   const idOf: WeakMap<HTMLMediaElement, number> = new WeakMapCtor();
   let nextId = 0;
+  /** The native getter of each of `REMOTE_FIELDS`; the native function of each operation. */
+  const getters: Record<string, () => unknown> = objectCreate(null);
+  const operations: Record<string, ((value: number) => unknown) | undefined> = objectCreate(null);
+  let isConnected: (() => boolean) | undefined;
+  let getRootNode: (() => Node) | undefined;
 
   /** Element `id`, if it is still remembered. */
   const byId = (id: number): HTMLMediaElement | undefined => {
@@ -101,31 +94,73 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
     } catch {} // a listener of ours: nothing may reach the page's error handlers
   }
 
-  wrapMethod(MediaProto, 'play', (thisArg, args, native) => {
-    const result = apply(native, thisArg, args);
-    // The native call returned: `thisArg` is a genuine media element. The page's play() returns or
-    // throws exactly what the native one does; our bookkeeping after it adds no exception.
+  /**
+   * Remembers `element` (a genuine media element: the native call on it succeeded) if it is
+   * outside the document and new; `event` is what its snapshot says happened. `again`: look again
+   * at an element seen in the document before (a `play()`: it may have been moved out since); a
+   * `currentTime` read, the hot path, does not.
+   */
+  function notice(element: HTMLMediaElement, event: string, again: boolean): void {
+    // The page's call returns or throws exactly what the native one does: nothing of ours escapes.
     try {
-      const element = thisArg as HTMLMediaElement;
       const known = weakMapGet(idOf, element);
-      if (known !== undefined && byId(known) === element) return result;
-      if (isConnected && apply(isConnected, element, []) && getRootNode(element) === pageDocument)
-        return result;
+      if (known !== undefined && (byId(known) === element || !again)) return;
+      if (apply(isConnected as () => boolean, element, [])) {
+        // `document` is `[LegacyUnforgeable]`: the page cannot have replaced it.
+        if (apply(getRootNode as () => Node, element, []) === document) {
+          weakMapSet(idOf, element, IN_DOCUMENT);
+          return;
+        }
+      }
       const id = nextId++;
       slots[id % MAX_REMOTE] = element;
       weakMapSet(idOf, element, id);
       // An element forgotten earlier keeps the listeners it got then.
-      if (known === undefined) {
+      if (known === undefined || known === IN_DOCUMENT) {
         for (let i = 0; i < REMOTE_MEDIA_EVENTS.length; i++) {
           addListener(element, REMOTE_MEDIA_EVENTS[i] as string, onEvent, true);
         }
       }
-      send(snapshot(element, id, 'play'));
+      send(snapshot(element, id, event));
     } catch {}
-    return result;
-  });
+  }
 
+  let hooked = false;
   return {
+    hook() {
+      if (hooked) return;
+      hooked = true;
+      const MediaProto = HTMLMediaElement.prototype;
+      const VideoProto = ownValue(globalThis.HTMLVideoElement, 'prototype');
+      for (let i = 0; i < REMOTE_FIELDS.length; i++) {
+        const name = REMOTE_FIELDS[i] as string;
+        const get =
+          (VideoProto && ownDescriptor(VideoProto, name)?.get) ||
+          ownDescriptor(MediaProto, name)?.get;
+        if (get) getters[name] = get as () => unknown;
+      }
+      isConnected = accessorOf(Node.prototype, 'isConnected', 'get') as () => boolean;
+      getRootNode = ownValue(Node.prototype, 'getRootNode') as () => Node;
+      operations.play = ownValue(MediaProto, 'play') as () => unknown;
+      operations.pause = ownValue(MediaProto, 'pause') as () => unknown;
+      operations.seek = accessorOf(MediaProto, 'currentTime', 'set') as () => unknown;
+      operations['fast-seek'] = ownValue(MediaProto, 'fastSeek') as () => unknown;
+      operations['picture-in-picture'] = ownValue(
+        VideoProto,
+        'requestPictureInPicture',
+      ) as () => unknown;
+      // Each returns what the native call returned; `thisArg` is then a genuine media element.
+      wrapMethod(MediaProto, 'play', (thisArg, args, native) => {
+        const result = apply(native, thisArg, args);
+        notice(thisArg as HTMLMediaElement, 'play', true);
+        return result;
+      });
+      // Read by a player's controls while it plays: an element already playing when the hooks came
+      // is noticed as it is (an event that starts nothing).
+      wrapAccessor(MediaProto, 'currentTime', 'get', (thisArg) => {
+        notice(thisArg as HTMLMediaElement, NEUTRAL_EVENT, false);
+      });
+    },
     operate(id, operation, value, done) {
       const element = byId(id);
       const native = operations[operation];
@@ -150,7 +185,7 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
       for (const slot in slots) {
         const element = slots[+slot] as HTMLMediaElement;
         const id = weakMapGet(idOf, element) as number;
-        send(snapshot(element, id, 'durationchange')); // an event that starts nothing
+        send(snapshot(element, id, NEUTRAL_EVENT));
       }
     },
   };

@@ -17,7 +17,7 @@ import {
   toStringOnce,
 } from './idl-conversion';
 import { apply, dateNow, getterOf, objectCreate } from './intrinsics';
-import { afterNative, wrapMethod, wrapSetter } from './native-wrap';
+import { afterNative, wrapAccessor, wrapMethod } from './native-wrap';
 
 /** What the recorder has recorded; read by the agent link, never exposed to the page. */
 export interface RecordedSession {
@@ -27,13 +27,10 @@ export interface RecordedSession {
   state: PageRecord;
 }
 
-/** The frame's `MediaSession`, or `undefined` where the API does not exist (insecure context). */
-const mediaSession: MediaSession | undefined =
-  typeof navigator === 'object' && 'mediaSession' in navigator ? navigator.mediaSession : undefined;
-
 const MediaSessionProto: object | undefined = globalThis.MediaSession?.prototype;
 const MetadataProto: object | undefined = globalThis.MediaMetadata?.prototype;
 const getMetadata = getterOf<MediaMetadata | null>(MediaSessionProto, 'metadata');
+const getPlaybackState = getterOf<string>(MediaSessionProto, 'playbackState');
 
 /**
  * Reads one member of a `MediaPositionState` into `copy`, the way WebIDL does: read once,
@@ -96,12 +93,29 @@ export function recordMediaSession(onChange: () => void): RecordedSession {
       screenshareActive: null,
     },
   };
-  if (!mediaSession || !MediaSessionProto) return record; // nothing to wrap: it stays empty
-  const session = mediaSession;
+  if (!MediaSessionProto) return record; // nothing to wrap: it stays empty
+  /** The session the page used last, for the in-place metadata setters below. */
+  let session: MediaSession | null = null;
+  /**
+   * Whether `thisArg` is a `MediaSession` (and remembers it): a brand check through a native getter,
+   * which throws for anything else (a Proxy included) and runs no page code. Not
+   * `thisArg === navigator.mediaSession`: reading `navigator` at document_start would build the
+   * `Navigator` interface in every frame, which a page without media never pays for. (Another
+   * frame's session passes too; a page gains nothing by calling our frame's methods with it.)
+   */
+  const ours = (thisArg: unknown): boolean => {
+    try {
+      getPlaybackState(thisArg as object);
+      session = thisArg as MediaSession;
+      return true;
+    } catch {
+      return false;
+    }
+  };
 
   wrapMethod(MediaSessionProto, 'setActionHandler', (thisArg, args, native) => {
     // Another receiver or too few arguments: let the native method throw its own error.
-    if (thisArg !== session || args.length < 2) return apply(native, thisArg, args);
+    if (args.length < 2 || !ours(thisArg)) return apply(native, thisArg, args);
     // WebIDL converts the action (an enum: ToString) before it looks at the handler. Converting it
     // here, once, tells us which action the page named; the native method gets the string, or a
     // stand-in that fails to convert the way the page's value did, and throws its own error.
@@ -128,7 +142,7 @@ export function recordMediaSession(onChange: () => void): RecordedSession {
   });
 
   wrapMethod(MediaSessionProto, 'setPositionState', (thisArg, args, native) => {
-    if (thisArg !== session) return apply(native, thisArg, args);
+    if (!ours(thisArg)) return apply(native, thisArg, args);
     // Not `args[0]` when empty: a missing index is looked up on `Array.prototype`.
     const state = args.length > 0 ? args[0] : undefined;
     if (state === undefined || state === null) {
@@ -167,7 +181,7 @@ export function recordMediaSession(onChange: () => void): RecordedSession {
     const method = (flags[i] as (typeof flags)[number])[0];
     const field = (flags[i] as (typeof flags)[number])[1];
     wrapMethod(MediaSessionProto, method, (thisArg, args, native) => {
-      if (thisArg !== session || args.length < 1) return apply(native, thisArg, args);
+      if (args.length < 1 || !ours(thisArg)) return apply(native, thisArg, args);
       const result = apply(native, thisArg, args);
       afterNative(() => {
         record.state[field] = !!args[0]; // ToBoolean has no side effects: reading again is invisible.
@@ -177,18 +191,18 @@ export function recordMediaSession(onChange: () => void): RecordedSession {
     });
   }
 
-  wrapSetter(MediaSessionProto, 'metadata', (thisArg) => {
-    if (thisArg === session) onChange();
+  wrapAccessor(MediaSessionProto, 'metadata', 'set', (thisArg) => {
+    if (ours(thisArg)) onChange();
   });
-  wrapSetter(MediaSessionProto, 'playbackState', (thisArg) => {
-    if (thisArg === session) onChange();
+  wrapAccessor(MediaSessionProto, 'playbackState', 'set', (thisArg) => {
+    if (ours(thisArg)) onChange();
   });
   // `navigator.mediaSession.metadata.title = 'x'` changes the session in place.
   if (MetadataProto) {
     const names = ['title', 'artist', 'album', 'artwork', 'chapterInfo'];
     for (let i = 0; i < names.length; i++) {
-      wrapSetter(MetadataProto, names[i] as string, (thisArg) => {
-        if (thisArg === getMetadata(session)) onChange();
+      wrapAccessor(MetadataProto, names[i] as string, 'set', (thisArg) => {
+        if (session && thisArg === getMetadata(session)) onChange();
       });
     }
   }

@@ -38,7 +38,6 @@ import {
   setOwn,
   setPortOnMessage,
   setTimeoutNative,
-  stopImmediatePropagation,
 } from './intrinsics';
 import { maskToString } from './native-wrap';
 import { type RemoteMediaRegistry, watchRemoteMedia } from './remote-media';
@@ -124,6 +123,7 @@ export function startMainWorld(channelEvent: string, late: boolean): void {
 
   /** Something the page declared may have changed (called inside the page's own calls). */
   function changed(): void {
+    remote.hook(); // a media page: its elements outside the document are worth watching now
     if (!agentHere) {
       announceActivity();
       return;
@@ -141,10 +141,6 @@ export function startMainWorld(channelEvent: string, late: boolean): void {
   if (!late) maskToString();
   const session = recordMediaSession(changed);
   const remote: RemoteMediaRegistry = watchRemoteMedia(sendRemote);
-
-  function answer(id: number, outcome: ActionOutcome): void {
-    post({ type: 'answer', id, outcome });
-  }
 
   /**
    * Runs `call` of the agent; returns its outcome, or `null` when `done` will get it (a remote
@@ -173,6 +169,7 @@ export function startMainWorld(channelEvent: string, late: boolean): void {
       const type = ownValue(data, 'type');
       if (type === 'hello') {
         agentHere = true;
+        remote.hook(); // the agent came: the frame has media, or its tab plays sound unexplained
         post({ type: 'record', record: session.state });
         remote.resend();
       } else if (type === 'copy-key') {
@@ -182,7 +179,7 @@ export function startMainWorld(channelEvent: string, late: boolean): void {
       } else if (type === 'call') {
         const id = ownValue(data, 'id');
         if (typeof id !== 'number') return;
-        const done = (outcome: ActionOutcome) => answer(id, outcome);
+        const done = (outcome: ActionOutcome) => post({ type: 'answer', id, outcome });
         const outcome = runCall(ownValue(data, 'call'), done);
         if (outcome) done(outcome);
       }
@@ -200,7 +197,7 @@ export function startMainWorld(channelEvent: string, late: boolean): void {
     try {
       const ports = messageEventPorts(event as MessageEvent);
       if (!ports) return;
-      stopImmediatePropagation(event);
+      // No page listener can be ahead of ours or know the name (see above): nothing to stop.
       // A copy injected late asks, with a port-less event, whether this copy is here.
       if (ports.length !== 1) {
         preventDefault(event);

@@ -46,6 +46,7 @@ function startAgent(stage: FirstStage): void {
   const main = linkToMain(stage.port, {
     onRecord(record) {
       autoPip.onRecord(record);
+      reporter.metadataChanged(); // a record follows every metadata change the page makes
       reporter.schedule();
     },
     onRemote(remote) {

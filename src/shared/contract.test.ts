@@ -75,7 +75,6 @@ function remoteMedia(
     at: 1_700_000_000_000,
     values: {
       paused: false,
-      ended: false,
       muted: false,
       volume: 1,
       duration: 180,

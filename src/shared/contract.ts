@@ -199,7 +199,6 @@ export const RemoteMediaSchema = v.strictObject({
   at: EpochMs,
   values: v.strictObject({
     paused: v.optional(v.boolean()),
-    ended: v.optional(v.boolean()),
     muted: v.optional(v.boolean()),
     volume: v.optional(AnyNumber),
     duration: v.optional(AnyNumber),
@@ -208,7 +207,6 @@ export const RemoteMediaSchema = v.strictObject({
     webkitAudioDecodedByteCount: v.optional(AnyNumber),
     videoWidth: v.optional(AnyNumber),
     videoHeight: v.optional(AnyNumber),
-    disablePictureInPicture: v.optional(v.boolean()),
   }),
 });
 export type RemoteMedia = v.InferOutput<typeof RemoteMediaSchema>;

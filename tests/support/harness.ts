@@ -103,6 +103,8 @@ export interface Stats {
   contentScriptPortsByTab: Record<string, number>;
   contentScriptMessagesByTab: Record<string, number>;
   framePorts: number;
+  agentRequestsByTab: Record<string, number>;
+  agentsLoaded: number;
   frameMessagesByTab: Record<string, number>;
   bridgeDroppedByTab: Record<string, number>;
   rejectedByReason: Record<string, number>;

@@ -75,8 +75,8 @@ export function remoteOperation(
       return { operation: details.action, value: 0 };
     case 'seekbackward':
     case 'seekforward': {
-      const { paused, ended, playbackRate = 1, currentTime = 0, duration } = media.values;
-      const playing = paused === false && ended !== true;
+      const { paused, playbackRate = 1, currentTime = 0, duration } = media.values;
+      const playing = paused === false;
       const elapsed = playing ? ((now - media.at) / 1000) * playbackRate : 0;
       const offset = details.seekOffset ?? DEFAULT_SEEK_OFFSET_SECONDS;
       let target = currentTime + elapsed + (details.action === 'seekforward' ? offset : -offset);

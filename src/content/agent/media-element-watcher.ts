@@ -72,7 +72,7 @@ function factsOf(t: Tracked): Facts {
     return {
       video: r.videoWidth !== undefined, // the getter throws for an <audio>
       paused: r.paused !== false,
-      ended: r.ended === true,
+      ended: false, // an ended element is paused
       muted: r.muted === true,
       volume: r.volume ?? 1,
       hasAudio: r.webkitAudioDecodedByteCount === undefined || r.webkitAudioDecodedByteCount > 0,
@@ -80,7 +80,7 @@ function factsOf(t: Tracked): Facts {
       currentTime: r.currentTime ?? 0,
       playbackRate: r.playbackRate ?? 1,
       at: remote.at,
-      disablePictureInPicture: r.disablePictureInPicture === true,
+      disablePictureInPicture: false, // such a video refuses the request itself
       pictureInPicture: false,
     };
   }

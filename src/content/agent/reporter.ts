@@ -7,7 +7,7 @@
  * per `INTERVAL_MS`, the latest state winning.
  */
 
-import type { FrameState, PageRecord } from '../../shared/contract';
+import type { FrameState, Metadata, PageRecord } from '../../shared/contract';
 import { handles } from '../../shared/contract';
 import { isEmptyFrameState, isSameReport } from '../../shared/frame-state';
 import {
@@ -22,16 +22,29 @@ import { readMetadata, readPlaybackState } from './page-metadata';
 export interface Reporter {
   /** Marks the state dirty; the report is built and posted in a microtask. */
   schedule(): void;
+  /**
+   * The page may have changed its metadata (a MAIN-world record came): read it again for the next
+   * report. Otherwise a report reuses the last copy, so that a media element's events (many a
+   * second) do not copy the artwork list each time.
+   */
+  metadataChanged(): void;
   /** The last state posted, or `null` while the frame has nothing to report. */
   last(): FrameState | null;
 }
 
-/** Builds the frame's current `FrameState`; `record` is the MAIN world's latest, if any yet. */
-export function buildFrameState(record: PageRecord | null, media: MediaElementWatcher): FrameState {
+/**
+ * Builds the frame's current `FrameState`; `record` is the MAIN world's latest, if any yet, and
+ * `metadata` the page's metadata as last read (read now when not given).
+ */
+export function buildFrameState(
+  record: PageRecord | null,
+  media: MediaElementWatcher,
+  metadata: Metadata | null = readMetadata(),
+): FrameState {
   const state = record;
   const raw = state?.positionState;
   return {
-    metadata: readMetadata(),
+    metadata,
     actions: MEDIA_SESSION_ACTIONS.filter((action: MediaSessionActionName) =>
       handles(record, action),
     ),
@@ -67,6 +80,8 @@ export function createReporter(
 ): Reporter {
   let scheduled = false;
   let lastSent: FrameState | null = null;
+  /** The metadata as last read; `undefined` when it must be read again. */
+  let metadata: Metadata | null | undefined;
   /** A token bucket: `BURST` tokens, one back every `INTERVAL_MS`. */
   let tokens = BURST;
   let tokensAt = 0;
@@ -94,7 +109,10 @@ export function createReporter(
     scheduled = false;
     const record = getRecord();
     if (record === null && waitForRecord()) return; // scheduled again when it comes
-    const state = buildFrameState(record, media);
+    // Without a record (a MAIN world that could not start, injected late) nothing says when the
+    // metadata changed: read it each time.
+    if (metadata === undefined || record === null) metadata = readMetadata();
+    const state = buildFrameState(record, media, metadata);
     if (lastSent === null ? isEmptyFrameState(state) : isSameReport(lastSent, state)) return;
     lastSent = state;
     post(state);
@@ -105,6 +123,9 @@ export function createReporter(
       if (scheduled) return;
       scheduled = true;
       queueMicrotask(flush);
+    },
+    metadataChanged() {
+      metadata = undefined;
     },
     last: () => lastSent,
   };

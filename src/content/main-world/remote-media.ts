@@ -58,6 +58,8 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
   /** Slot (`id % MAX_REMOTE`) → element; element → its id. Null prototype: no inherited keys. */
   const slots: Record<number, HTMLMediaElement> = objectCreate(null);
   const idOf: WeakMap<HTMLMediaElement, number> = new WeakMapCtor();
+  /** Ids of `<audio>` elements (their `videoWidth` threw once). */
+  const audio: Record<number, true> = objectCreate(null);
   let nextId = 0;
   /** The native getter of each of `REMOTE_FIELDS`; the native function of each operation. */
   const getters: Record<string, () => unknown> = objectCreate(null);
@@ -77,10 +79,15 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
    */
   function snapshot(element: HTMLMediaElement, id: number, event: string): RemoteMedia {
     const values: Record<string, unknown> = objectCreate(null);
-    for (const name in getters) {
-      try {
+    try {
+      for (const name in getters) {
+        // The video-only getters come last (REMOTE_FIELDS); an <audio> skips them once known,
+        // since a thrown exception costs more than all the rest.
+        if (name === 'videoWidth' && audio[id]) break;
         values[name] = apply(getters[name] as () => unknown, element, []);
-      } catch {}
+      }
+    } catch {
+      audio[id] = true;
     }
     return { id, event, at: dateNow(), values } as RemoteMedia;
   }
@@ -130,8 +137,10 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
     hook() {
       if (hooked) return;
       hooked = true;
+      // Read now, not at document_start (see above). A page that replaced these globals by now
+      // hands us its own objects: it only keeps its elements out of our sight.
       const MediaProto = HTMLMediaElement.prototype;
-      const VideoProto = ownValue(globalThis.HTMLVideoElement, 'prototype');
+      const VideoProto = HTMLVideoElement.prototype;
       for (let i = 0; i < REMOTE_FIELDS.length; i++) {
         const name = REMOTE_FIELDS[i] as string;
         const get =

@@ -55,7 +55,6 @@ describe('createAgentLoader', () => {
     await expect(h.loader.handle(REQUEST, sender(7, 3, 'DOC-X'))).resolves.toBe(true);
     expect(h.inject).toHaveBeenCalledExactlyOnceWith(7, 'DOC-X');
     expect(h.stats.agentsLoaded).toBe(1);
-    expect(h.stats.agentRequestsByTab).toEqual({ 7: 1 });
   });
 
   it('leaves every other message to other listeners, counting a malformed one', () => {

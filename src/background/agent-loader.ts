@@ -26,7 +26,7 @@ export interface AgentLoaderDeps {
   later(fn: () => void, ms: number): void;
   /** Epoch ms. */
   now(): number;
-  diagnostics: Pick<Diagnostics, 'reject' | 'agentRequest' | 'agentLoaded'>;
+  diagnostics: Pick<Diagnostics, 'reject' | 'agentLoaded'>;
 }
 
 /** The agent loader. */
@@ -104,7 +104,6 @@ export function createAgentLoader(deps: AgentLoaderDeps): AgentLoader {
         deps.diagnostics.reject('agent-request');
         return Promise.resolve(false);
       }
-      deps.diagnostics.agentRequest(identity.tabId);
       return load(identity.tabId, identity.documentId);
     },
     onAudible(tabId) {

@@ -8,7 +8,7 @@
 import { COPY_KEYS_STORAGE_KEY, type CopyKeys } from '../shared/channel';
 
 /** Replaces the current key with a new random one; resolves to the keys now in force. */
-export async function rotateCopyKeys(): Promise<CopyKeys> {
+async function rotateCopyKeys(): Promise<CopyKeys> {
   let previous: string | null = null;
   try {
     const stored = (await chrome.storage.local.get(COPY_KEYS_STORAGE_KEY))[COPY_KEYS_STORAGE_KEY] as

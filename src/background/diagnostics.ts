@@ -53,8 +53,6 @@ export interface DeckStats {
   contentScriptMessagesByTab: Record<number, number>;
   /** Frame Ports accepted. */
   framePorts: number;
-  /** Requests for the session agent taken (valid, from a tab's document), by tab id. */
-  agentRequestsByTab: Record<number, number>;
   /** Session agents injected into a frame's document. */
   agentsLoaded: number;
   /** Valid state messages taken from frames, by tab id. */
@@ -98,8 +96,6 @@ export interface Diagnostics {
   frameMessage(tabId: number, bridgeDropped: number): void;
   overBudget(tabId: number): void;
   portDisconnected(): void;
-  /** A valid request for the session agent from `tabId`. */
-  agentRequest(tabId: number): void;
   /** A session agent was injected. */
   agentLoaded(): void;
   /** A storage write completed at `at` (epoch ms). */
@@ -145,7 +141,6 @@ export function createDiagnostics(extensionOrigin: string): Diagnostics {
     contentScriptPortsByTab: {},
     contentScriptMessagesByTab: {},
     framePorts: 0,
-    agentRequestsByTab: {},
     agentsLoaded: 0,
     frameMessagesByTab: {},
     bridgeDroppedByTab: {},
@@ -183,9 +178,6 @@ export function createDiagnostics(extensionOrigin: string): Diagnostics {
     },
     portDisconnected() {
       stats.portsDisconnected++;
-    },
-    agentRequest(tabId) {
-      bump(stats.agentRequestsByTab, tabId);
     },
     agentLoaded() {
       stats.agentsLoaded++;

@@ -1,5 +1,5 @@
 /**
- * The MAIN-world content script (src/content/main-world.iife.ts) as a function, for
+ * The MAIN world's first stage for a late injection (src/content/main-world-late.ts) as a function, for
  * `scripting.executeScript({ func, args })`: injected into a page that already ran, it must learn a
  * secret the page cannot see (`LateChannel`, src/shared/channel.ts), and `args` is the only way in.
  * The build puts the bundled script here as the body of `function (MEDIA_DECK_CHANNEL) { … }`,

@@ -21,7 +21,7 @@ const channelEvent =
     : existing
       ? lateChannelEvent(existing)
       : null;
-const requestAgent = startFirstStage(channelEvent, true);
+const requestAgent = startFirstStage(channelEvent);
 
 const session = navigator.mediaSession as MediaSession | undefined;
 const playing = [...document.querySelectorAll<HTMLMediaElement>('video, audio')].some(

@@ -7,4 +7,4 @@
 import { CHANNEL_EVENT } from '../shared/channel';
 import { startFirstStage } from './bridge/first-stage';
 
-startFirstStage(CHANNEL_EVENT, false);
+startFirstStage(CHANNEL_EVENT);

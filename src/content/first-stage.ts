@@ -20,8 +20,6 @@ export interface FirstStage {
   port: MessagePort;
   /** Play events seen so far (the latest 16). */
   seen: SeenPlay[];
-  /** Injected into a page that already ran (after an install, update or enable). */
-  late: boolean;
   /** Stops listening for activity; called by the agent once it runs. */
   detach(): void;
   /** Set by the agent: retires it (a newer copy of the content scripts came into this world). */

@@ -238,8 +238,6 @@ export const PageRecordSchema = v.strictObject({
   screenshareActive: v.nullable(v.boolean()),
 });
 export type PageRecord = v.InferOutput<typeof PageRecordSchema>;
-/** A position state as the page gave it (`PageRecord.positionState`). */
-export type RawPosition = NonNullable<PageRecord['positionState']>;
 
 /** Whether the page's `record` has a handler for `action`. */
 export function handles(record: PageRecord | null, action: string): boolean {

@@ -4,6 +4,7 @@
  * fixture pages served under https origins by `context.route`, and the service worker reachable for
  * `evaluate`.
  */
+
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import {
@@ -14,6 +15,7 @@ import {
   staticRoute,
   stopServiceWorker,
 } from '../../scripts/lib/chromium.mjs';
+import type { DeckStats } from '../../src/background/diagnostics';
 
 export { chromePath, DIST, ROOT };
 
@@ -98,31 +100,15 @@ export interface Snapshot {
   pinnedKey: string | null;
   notice: NoticeLike | null;
 }
-/** `DeckStats` (src/background/diagnostics.ts) as the tests read it (tab ids as strings). */
-export interface Stats {
-  contentScriptPortsByTab: Record<string, number>;
-  contentScriptMessagesByTab: Record<string, number>;
-  framePorts: number;
-  agentRequestsByTab: Record<string, number>;
-  agentsLoaded: number;
-  frameMessagesByTab: Record<string, number>;
-  bridgeDroppedByTab: Record<string, number>;
-  rejectedByReason: Record<string, number>;
-  overBudgetByTab: Record<string, number>;
-  portsDisconnected: number;
-  storageWrites: number;
-  storageWriteFailures: number;
-  lastStorageWriteAt: number;
-  popupPushes: number;
-  actions: {
-    key: string;
-    action: string;
-    outcome: string;
-    source: string;
-    at: number;
-    ms: number;
-  }[];
-}
+/**
+ * `DeckStats` (src/background/diagnostics.ts) as the tests read it, through JSON: the maps keyed
+ * by tab id have string keys.
+ */
+export type Stats = {
+  [K in keyof DeckStats]: DeckStats[K] extends Record<number, number>
+    ? Record<string, number>
+    : DeckStats[K];
+};
 
 /** Launches Chromium with the built extension. Throws if Chromium or `dist/` is missing. */
 export async function launchDeck(options: LaunchOptions = {}): Promise<Deck> {

@@ -41,8 +41,7 @@ export function buildFrameState(
   media: MediaElementWatcher,
   metadata: Metadata | null = readMetadata(),
 ): FrameState {
-  const state = record;
-  const raw = state?.positionState;
+  const raw = record?.positionState;
   return {
     metadata,
     actions: MEDIA_SESSION_ACTIONS.filter((action: MediaSessionActionName) =>
@@ -53,9 +52,9 @@ export function buildFrameState(
       ? // Within the contract's caps, or the worker would refuse every report while it stands.
         capPosition(raw.duration, raw.playbackRate, raw.position, raw.at)
       : null,
-    microphoneActive: state?.microphoneActive ?? null,
-    cameraActive: state?.cameraActive ?? null,
-    screenshareActive: state?.screenshareActive ?? null,
+    microphoneActive: record?.microphoneActive ?? null,
+    cameraActive: record?.cameraActive ?? null,
+    screenshareActive: record?.screenshareActive ?? null,
     media: media.primaryState(),
     activated: navigator.userActivation?.hasBeenActive === true,
   };

@@ -29,7 +29,7 @@ const MAX_SEEN = 16;
  * `channelEvent` (none when `null`: the MAIN world could not start). Returns `requestAgent`, which
  * asks for the agent at once (a late injection into a page that already plays).
  */
-export function startFirstStage(channelEvent: string | null, late: boolean): () => void {
+export function startFirstStage(channelEvent: string | null): () => void {
   const scope = globalThis as unknown as Record<string, unknown>;
   (scope[STAGE_KEY] as FirstStage | undefined)?.retire?.();
 
@@ -87,7 +87,6 @@ export function startFirstStage(channelEvent: string | null, late: boolean): () 
   const stage: FirstStage = {
     port: channel.port1,
     seen,
-    late,
     detach() {
       for (const type of ACTIVITY_EVENTS) window.removeEventListener(type, onPlay, true);
     },

@@ -17,7 +17,7 @@ const CHOICES: { mode: AutoPipMode; label: string; hint: string }[] = [
 ];
 
 /**
- * "Automatic picture-in-picture": off, videos only, or videos and audio (issue #4), and why Chrome
+ * "Automatic picture-in-picture": off, videos only, or videos and audio, and why Chrome
  * may still not open it: only on https pages, and only where the site's own "Automatic
  * picture-in-picture" setting allows it, which an extension cannot change (docs/architecture.md
  * § Automatic picture-in-picture), hence the button to Chrome's site settings.

@@ -18,8 +18,11 @@ export interface CommandDeps {
   isRestored(): boolean;
   /** Resolves once it is. */
   ready: Promise<void>;
-  /** The active session, or `null`. */
-  activeSession(): Session | null;
+  /**
+   * The session the keys act on (the keys rule), or `null`. `currentTabId`: the tab Chrome says
+   * the command came with (the focused window's active tab), when it says one.
+   */
+  activeSession(currentTabId?: number): Session | null;
   /** What `chrome.tabs` says of a tab, if known. */
   tab(tabId: number): TabInfo | undefined;
   /** Seconds that seek commands move (the user's setting). */
@@ -34,7 +37,7 @@ export function createCommandHandler(
 ): (command: string, tab?: { id?: number }) => void {
   /** Carries out `command` now, synchronously up to the browser call. */
   function run(command: CommandName, tabId: number | undefined): void {
-    const session = deps.activeSession();
+    const session = deps.activeSession(tabId);
     const view = session
       ? toSessionView(session, deps.tab(session.tabId), { active: true, pinned: false })
       : null;
@@ -96,7 +99,7 @@ export function createCommandHandler(
       const tabId = tab.id;
       void deps.dispatcher.pictureInPictureInTab(tabId, 'command').then(async (outcome) => {
         await deps.ready;
-        const active = deps.activeSession();
+        const active = deps.activeSession(tabId);
         if (outcome !== 'element') {
           deps.notify({ code: 'pip-this-tab', outcome: 'no-video', because: 'waking' });
         } else if (active && active.tabId !== tabId) {

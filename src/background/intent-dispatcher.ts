@@ -162,6 +162,15 @@ export function createIntentDispatcher(deps: IntentDispatcherDeps): IntentDispat
       deps.pin(null);
       return done(session, 'unpin', source);
     },
+    'set-element': (session, { setting }, source, userGesture) =>
+      toFrame(
+        session,
+        session.key,
+        { type: 'set-element', setting },
+        setting.property === 'volume' ? 'set-volume' : 'set-playback-rate',
+        source,
+        userGesture,
+      ),
   };
 
   return {

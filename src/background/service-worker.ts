@@ -186,8 +186,8 @@ browser.commands.onCommand.addListener(
   createCommandHandler({
     isRestored,
     ready,
-    activeSession: () => {
-      const key = registry.activeKey();
+    activeSession: (currentTabId) => {
+      const key = registry.activeKey(currentTabId);
       return key ? (registry.get(key) ?? null) : null;
     },
     tab: (tabId) => registry.tab(tabId),
@@ -197,9 +197,21 @@ browser.commands.onCommand.addListener(
   }),
 );
 watchSettings(() => {
+  registry.setKeysRule(settings().keysRule);
   arming.schedule();
   feed.schedule();
 });
+// "The tab I am on" for the keys rule: the active tab of the window the user was last in (kept
+// while the browser itself is not focused, since media keys reach it from any application).
+browser.windows.onFocusChanged.addListener((windowId) => {
+  if (windowId !== browser.windows.WINDOW_ID_NONE) registry.focusWindow(windowId);
+});
+browser.windows.getLastFocused().then(
+  (window) => {
+    if (window.id !== undefined) registry.focusWindow(window.id);
+  },
+  () => {},
+);
 // Tabs opened before this activation (install, update, reload, disable and enable) get the
 // content scripts now, once; `runtime.onInstalled` does not fire on enable, so this is not tied to it.
 const injection = injectOnFirstStart(copyKeys);

@@ -18,14 +18,9 @@ import {
   sessionKey,
   type TabInfo,
 } from '../shared/session';
-import {
-  dropFromStack,
-  type FocusCandidate,
-  orderSessions,
-  pickActive,
-  raiseInStack,
-  startTakesFocus,
-} from './focus-policy';
+import type { KeysRule } from '../shared/settings';
+import { dropFromStack, orderSessions, raiseInStack, startTakesFocus } from './focus-policy';
+import { type KeysCandidate, keysTarget } from './keys-rule';
 
 /**
  * What `report` did to the registry. `'refused'`: a new session in a tab that already holds
@@ -97,6 +92,10 @@ export class SessionRegistry {
   private readonly tabs = new Map<number, TabInfo>();
   private stack: string[] = [];
   private pinned: string | null = null;
+  /** Which session the keys act on (the user's setting; src/background/keys-rule.ts). */
+  private keysRule: KeysRule = 'most-recent';
+  /** The browser window the user was last in (`windows.onFocusChanged`), or `null`. */
+  private focusedWindowId: number | null = null;
   /** Reports kept without their artwork because their tab's `LIMITS.tabArtworkChars` was spent. */
   artworkTrimmed = 0;
   /** Epoch ms of each session's last start that took focus without the user. */
@@ -330,23 +329,62 @@ export class SessionRegistry {
     return [...this.sessions.values()];
   }
 
-  private candidates(): FocusCandidate[] {
+  private candidates(): KeysCandidate[] {
     return this.all().map((s) => ({
       key: s.key,
+      tabId: s.tabId,
       controllable: isControllable(s.state),
       firstSeenAt: s.firstSeenAt,
     }));
   }
 
-  /** The active session's key (docs/architecture.md § Focus policy), or `null`. */
-  activeKey(): string | null {
-    return pickActive(this.stack, this.candidates(), this.pinned);
+  /** Sets the keys rule (the user's setting). Returns whether it changed. */
+  setKeysRule(rule: KeysRule): boolean {
+    if (rule === this.keysRule) return false;
+    this.keysRule = rule;
+    this.emit([], [], false);
+    return true;
+  }
+
+  /** The user is now in browser window `windowId`. Returns whether it changed. */
+  focusWindow(windowId: number): boolean {
+    if (windowId === this.focusedWindowId) return false;
+    this.focusedWindowId = windowId;
+    if (this.keysRule === 'current-tab') this.emit([], [], false);
+    return true;
+  }
+
+  /** The tab the user is on, if it has a session: the active tab of the focused window. */
+  private currentTabId(): number | null {
+    for (const tab of this.tabs.values()) {
+      if (tab.active && tab.windowId === this.focusedWindowId) return tab.tabId;
+    }
+    return null;
+  }
+
+  /**
+   * The active session's key: the one the keys act on by the keys rule (docs/architecture.md §
+   * Focus policy), or `null`. `currentTabId`: the tab the user is on when the caller knows better
+   * (a keyboard command's tab); else the active tab of the focused window.
+   */
+  activeKey(currentTabId?: number): string | null {
+    return keysTarget(this.keysRule, {
+      stack: this.stack,
+      candidates: this.candidates(),
+      pinned: this.pinned,
+      currentTabId: currentTabId ?? this.currentTabId(),
+    });
   }
 
   /** The sessions a popup lists, in display order (docs/architecture.md § Focus policy). */
   displayOrder(): DisplayOrder {
     const candidates = this.candidates();
-    const activeKey = pickActive(this.stack, candidates, this.pinned);
+    const activeKey = keysTarget(this.keysRule, {
+      stack: this.stack,
+      candidates,
+      pinned: this.pinned,
+      currentTabId: this.currentTabId(),
+    });
     const listed = candidates.filter(
       (c) => !isTransientSound((this.sessions.get(c.key) as Session).state),
     );

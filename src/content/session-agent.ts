@@ -20,7 +20,7 @@ import {
   type WorkerToAgent,
   WorkerToAgentSchema,
 } from '../shared/contract';
-import { performAction } from './agent/action-runner';
+import { applyElementSetting, performAction } from './agent/action-runner';
 import { createAutoPip } from './agent/auto-pip';
 import { createCoalescer } from './agent/coalescer';
 import { linkToMain } from './agent/main-link';
@@ -105,6 +105,7 @@ function startAgent(stage: FirstStage): void {
         return outcome;
       }),
     'auto-pip': ({ arm, seekOffset, artwork }) => autoPip.set(arm, seekOffset, artwork),
+    'set-element': ({ setting }) => applyElementSetting(setting, main, media),
   };
 
   const onMessage = (

@@ -24,6 +24,8 @@ const PlaybackRate = v.pipe(
   v.minValue(-LIMITS.playbackRate),
   v.maxValue(LIMITS.playbackRate),
 );
+/** 0..1, as `HTMLMediaElement.volume`. */
+const Volume = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
 
 /** `MediaSessionAction` value known to Media Deck. */
 export const ActionSchema = v.picklist(MEDIA_SESSION_ACTIONS);
@@ -80,7 +82,7 @@ export const MediaElementSchema = v.strictObject({
   playing: v.boolean(),
   muted: v.boolean(),
   /** 0..1, as `HTMLMediaElement.volume`. */
-  volume: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1)),
+  volume: Volume,
   /**
    * Playing, not muted, at a volume of at least `AUDIBLE_VOLUME` and carrying an audio track. A
    * loop at a volume no one hears is not media use.
@@ -162,6 +164,27 @@ export type AutoPipKind = v.InferOutput<typeof AutoPipKindSchema>;
  * which does it in the page, itself or through the MAIN world. Each is answered with an
  * `ActionOutcome`.
  */
+/** Playback speeds the popup offers (its "Playback speed" list), as `HTMLMediaElement.playbackRate`. */
+export const PLAYBACK_RATES = [0.5, 0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+
+/**
+ * A setting of the session's media element, as its own controls would make it: `playbackRate`
+ * (0.25 to 4, within what Chrome plays) or `volume` (0 to 1, as `HTMLMediaElement.volume`; above 0
+ * it also unmutes, as a volume slider does). The page sees the element's own `ratechange` or
+ * `volumechange` (HTML § Media elements).
+ */
+export const ElementSettingSchema = v.variant('property', [
+  v.strictObject({
+    property: v.literal('playbackRate'),
+    value: v.pipe(v.number(), v.finite(), v.minValue(0.25), v.maxValue(4)),
+  }),
+  v.strictObject({
+    property: v.literal('volume'),
+    value: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1)),
+  }),
+]);
+export type ElementSetting = v.InferOutput<typeof ElementSettingSchema>;
+
 export const FrameRequestSchema = v.variant('type', [
   /** Run a `MediaSessionAction`: the page's handler, else its media element. */
   v.strictObject({ type: v.literal('run-action'), details: ActionDetailsSchema }),
@@ -178,6 +201,8 @@ export const FrameRequestSchema = v.variant('type', [
     seekOffset: Seconds,
     artwork: v.nullable(v.pipe(v.string(), v.check(isDataImageUrl, 'not a data:image URL'))),
   }),
+  /** Set the primary media element's speed or volume (`'unsupported'`: the frame has none). */
+  v.strictObject({ type: v.literal('set-element'), setting: ElementSettingSchema }),
 ]);
 export type FrameRequest = v.InferOutput<typeof FrameRequestSchema>;
 
@@ -268,11 +293,19 @@ export type MainToAgent = v.InferOutput<typeof MainToAgentSchema>;
 export type PageActionDetails = [name: string, value: string | number | boolean][];
 
 /**
- * One native operation on a remote element: `play()`, `pause()`, `currentTime = value`,
- * `fastSeek(value)` (seconds), or `requestPictureInPicture()`. The agent decides which, from the
- * element's last snapshot (src/content/agent/action-runner.ts).
+ * One native operation on a remote element, named as the native member it uses: a method called
+ * with the value (`play()`, `pause()`, `fastSeek(value)`, `requestPictureInPicture()`), or a
+ * setter given it (`currentTime`, `playbackRate`, `volume`). Times in seconds. The agent decides
+ * which, from the element's last snapshot (src/content/agent/action-runner.ts).
  */
-export type RemoteOperation = 'play' | 'pause' | 'seek' | 'fast-seek' | 'picture-in-picture';
+export type RemoteOperation =
+  | 'play'
+  | 'pause'
+  | 'fastSeek'
+  | 'requestPictureInPicture'
+  | 'currentTime'
+  | 'playbackRate'
+  | 'volume';
 
 /**
  * What the agent asks the MAIN world to do in the page: run the page's handler for an action, or
@@ -357,6 +390,7 @@ export const FRAME_ANSWERS = {
   'run-action': ActionOutcomeSchema,
   'picture-in-picture': ActionOutcomeSchema,
   'auto-pip': ActionOutcomeSchema,
+  'set-element': ActionOutcomeSchema,
   /** Whether the frame still has a session. */
   announce: v.boolean(),
 } satisfies { [T in WorkerToAgent['type']]: v.GenericSchema };
@@ -386,6 +420,8 @@ export const SessionIntentSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('pin') }),
   /** Clear the pin (whichever session holds it). */
   v.strictObject({ kind: v.literal('unpin') }),
+  /** Set the session's media element's speed or volume (the popup's controls). */
+  v.strictObject({ kind: v.literal('set-element'), setting: ElementSettingSchema }),
 ]);
 export type SessionIntent = v.InferOutput<typeof SessionIntentSchema>;
 
@@ -517,6 +553,14 @@ export const SessionViewSchema = v.strictObject({
    */
   pageUrl: v.string(),
   kind: v.nullable(v.picklist(['audio', 'video'])),
+  /**
+   * The media element the session plays through, when the frame has one Media Deck can reach:
+   * its speed, volume (0..1) and muted flag. `null` for a session without one (a page that plays
+   * through Web Audio only): the popup then offers no speed or volume control.
+   */
+  element: v.nullable(
+    v.strictObject({ playbackRate: PlaybackRate, volume: Volume, muted: v.boolean() }),
+  ),
   /** The session's video is in picture-in-picture now. */
   pictureInPicture: v.boolean(),
   /** Automatic picture-in-picture: armed for a tab switch, or why not. */

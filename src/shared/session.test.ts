@@ -387,6 +387,7 @@ describe('toSessionView', () => {
       tabHost: 'player.test',
       pageUrl: 'https://player.test/watch?v=1',
       kind: 'audio',
+      element: { playbackRate: 1, volume: 1, muted: false },
       pictureInPicture: false,
       autoPip: { armed: false, reason: null },
       playbackState: 'paused',

@@ -145,6 +145,13 @@ export function toSessionView(
     tabHost: tab?.url ? hostOf(tab.url) : host,
     pageUrl: embedded ? session.origin : (tab?.url ?? session.origin),
     kind: state.media?.kind ?? null,
+    element: state.media
+      ? {
+          playbackRate: state.media.position.playbackRate,
+          volume: state.media.volume,
+          muted: state.media.muted,
+        }
+      : null,
     pictureInPicture: state.media?.pictureInPicture ?? false,
     autoPip: flags.autoPip ?? { armed: false, reason: null },
     playbackState: effectivePlaybackState(state),

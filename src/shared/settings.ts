@@ -13,6 +13,15 @@ export const SETTINGS_KEY = 'settings';
 export const AUTO_PIP_MODES = ['off', 'video', 'video-and-audio'] as const;
 export type AutoPipMode = (typeof AUTO_PIP_MODES)[number];
 
+/**
+ * Which session the media keys and keyboard commands act on (src/background/keys-rule.ts):
+ * - `most-recent`: the one that most recently started audible playback (a pinned one first);
+ * - `current-tab`: a session in the tab the user is on, else the most recent;
+ * - `pinned-only`: the pinned session, and nothing while none is pinned.
+ */
+export const KEYS_RULES = ['most-recent', 'current-tab', 'pinned-only'] as const;
+export type KeysRule = (typeof KEYS_RULES)[number];
+
 /** A host as users type it: `example.com`, `music.example.com` (no scheme, port or path). */
 const Host = v.pipe(
   v.string(),
@@ -36,6 +45,8 @@ export const SettingsSchema = v.object({
   autoPipAllowHosts: HostList,
   /** Hosts (and their subdomains) that never get it. Wins over the allow list. */
   autoPipBlockHosts: HostList,
+  /** Which session the media keys and commands act on (default: the most recent). */
+  keysRule: v.fallback(v.picklist(KEYS_RULES), 'most-recent'),
   /** Seconds that seek backward / forward move (popup buttons and commands), 1 to 300. */
   seekOffsetSeconds: v.fallback(
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(300)),
@@ -49,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoPictureInPicture: 'video',
   autoPipAllowHosts: [],
   autoPipBlockHosts: [],
+  keysRule: 'most-recent',
   seekOffsetSeconds: DEFAULT_SEEK_OFFSET_SECONDS,
 };
 

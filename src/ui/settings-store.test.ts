@@ -67,6 +67,7 @@ const CUSTOM: Settings = {
   autoPictureInPicture: 'video-and-audio',
   autoPipAllowHosts: ['music.example.com'],
   autoPipBlockHosts: ['ads.example.net'],
+  keysRule: 'current-tab',
   seekOffsetSeconds: 30,
 };
 

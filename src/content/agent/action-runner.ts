@@ -9,6 +9,7 @@
 import type {
   ActionDetails,
   ActionOutcome,
+  ElementSetting,
   PageActionDetails,
   RemoteMedia,
   RemoteOperation,
@@ -81,11 +82,14 @@ export function remoteOperation(
       const offset = details.seekOffset ?? DEFAULT_SEEK_OFFSET_SECONDS;
       let target = currentTime + elapsed + (details.action === 'seekforward' ? offset : -offset);
       if (duration !== undefined && Number.isFinite(duration)) target = Math.min(duration, target);
-      return { operation: 'seek', value: Math.max(0, target) };
+      return { operation: 'currentTime', value: Math.max(0, target) };
     }
     case 'seekto':
       if (details.seekTime === undefined) return null;
-      return { operation: details.fastSeek ? 'fast-seek' : 'seek', value: details.seekTime };
+      return {
+        operation: details.fastSeek ? 'fastSeek' : 'currentTime',
+        value: details.seekTime,
+      };
     default:
       return null;
   }
@@ -102,7 +106,7 @@ async function runOnRemote(
   if (!snapshot) return 'unsupported';
   if (details.action === 'stop') {
     await main.call({ kind: 'remote', id, operation: 'pause', value: 0 });
-    return main.call({ kind: 'remote', id, operation: 'seek', value: 0 });
+    return main.call({ kind: 'remote', id, operation: 'currentTime', value: 0 });
   }
   const step = remoteOperation(details, snapshot, Date.now());
   return step ? main.call({ kind: 'remote', id, ...step }) : 'unsupported';
@@ -126,6 +130,41 @@ export async function performAction(
   if (target.element === null) return runOnRemote(target.remoteId, details, main, media);
   try {
     return runOnElement(target.element, details);
+  } catch {
+    return 'failed';
+  }
+}
+
+/**
+ * Sets the primary media element's speed or volume (`setting`), as the element's own controls
+ * would: the page sees its `ratechange` or `volumechange`. A volume above 0 also unmutes an element
+ * in the document (a remote one keeps its muted flag: only its `volume` setter is reached). Resolves
+ * to `'element'`, `'unsupported'` (no element), or `'failed'` (the element refused the value).
+ */
+export async function applyElementSetting(
+  setting: ElementSetting,
+  main: MainLink,
+  media: MediaElementWatcher,
+): Promise<ActionOutcome> {
+  const target = media.primary();
+  if (!target) return 'unsupported';
+  if (target.element === null) {
+    return main.call({
+      kind: 'remote',
+      id: target.remoteId,
+      operation: setting.property,
+      value: setting.value,
+    });
+  }
+  try {
+    const el = target.element;
+    if (setting.property === 'playbackRate') {
+      el.playbackRate = setting.value;
+    } else {
+      el.volume = setting.value;
+      if (setting.value > 0 && el.muted) el.muted = false;
+    }
+    return 'element';
   } catch {
     return 'failed';
   }

@@ -44,7 +44,7 @@ export function requestPictureInPicture(
     return main.call({
       kind: 'remote',
       id: target.remoteId,
-      operation: 'picture-in-picture',
+      operation: 'requestPictureInPicture',
       value: 0,
     });
   }

@@ -150,14 +150,17 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
       }
       isConnected = accessorOf(Node.prototype, 'isConnected', 'get') as () => boolean;
       getRootNode = ownValue(Node.prototype, 'getRootNode') as () => Node;
+      // Each operation is named as the native member it uses (`RemoteOperation`).
       operations.play = ownValue(MediaProto, 'play') as () => unknown;
       operations.pause = ownValue(MediaProto, 'pause') as () => unknown;
-      operations.seek = accessorOf(MediaProto, 'currentTime', 'set') as () => unknown;
-      operations['fast-seek'] = ownValue(MediaProto, 'fastSeek') as () => unknown;
-      operations['picture-in-picture'] = ownValue(
+      operations.fastSeek = ownValue(MediaProto, 'fastSeek') as () => unknown;
+      operations.requestPictureInPicture = ownValue(
         VideoProto,
         'requestPictureInPicture',
       ) as () => unknown;
+      operations.currentTime = accessorOf(MediaProto, 'currentTime', 'set') as () => unknown;
+      operations.playbackRate = accessorOf(MediaProto, 'playbackRate', 'set') as () => unknown;
+      operations.volume = accessorOf(MediaProto, 'volume', 'set') as () => unknown;
       // Each returns what the native call returned; `thisArg` is then a genuine media element.
       wrapMethod(MediaProto, 'play', (thisArg, args, native) => {
         const result = apply(native, thisArg, args);

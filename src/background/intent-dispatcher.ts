@@ -10,8 +10,11 @@ import type { Session } from '../shared/session';
 import type { ActionRecord } from './diagnostics';
 import type { FrameTarget, requestFrame } from './frame-messenger';
 
-/** Where an intent came from, for the diagnostics. */
-export type IntentSource = 'popup' | 'command';
+/**
+ * Where an intent came from, for the diagnostics: the popup, a command or media key, or Media
+ * Deck's own policy (pause others, resume after: src/background/pause-others-runner.ts).
+ */
+export type IntentSource = 'popup' | 'command' | 'policy';
 
 /**
  * How an intent went: the frame's `ActionOutcome` (its handler, its element, unsupported, failed;

@@ -24,6 +24,7 @@ import { createFramePorts } from './frame-port';
 import { injectIntoOpenTabs, injectOnFirstStart } from './inject-open-tabs';
 import { createIntentDispatcher } from './intent-dispatcher';
 import { createMessageBudget } from './message-budget';
+import { createPauseOthers } from './pause-others-runner';
 import { createPopupFeed } from './popup-feed';
 import { createPopupPorts } from './popup-port';
 import { createRegistryStore } from './registry-store';
@@ -43,6 +44,7 @@ const registry = new SessionRegistry((change) => {
   store.changed(change);
   arming.schedule();
   feed.schedule();
+  pauseOthers.changed(change);
 });
 const store = createRegistryStore(registry, {
   storage: browser.storage.session,
@@ -115,6 +117,16 @@ const dispatcher = createIntentDispatcher({
   clock: () => performance.now(),
   now: Date.now,
 });
+const pauseOthers = createPauseOthers({
+  sessions: () => registry.all(),
+  get: (key) => registry.get(key),
+  tab: (tabId) => registry.tab(tabId),
+  settings,
+  dispatcher,
+  storage: browser.storage.session,
+});
+void ready.then(() => pauseOthers.restore());
+
 const tabs = createTabFacts({ registry, ready, getTab: (tabId) => browser.tabs.get(tabId) });
 const framePorts = createFramePorts({
   report: (identity, origin, state, now) => registry.report(identity, origin, state, now),
@@ -258,6 +270,8 @@ const revalidation = ready.then(() =>
   startedAt: Date.now(),
   ready,
   snapshot,
+  /** Sessions Media Deck paused, and by whom (src/background/pause-others.ts). */
+  pausedByMediaDeck: () => pauseOthers.stack(),
   /** The artwork loader's queue: `{ loading, queued, entries }`. */
   artwork: () => artwork.busy(),
   /** The keys of restored sessions found gone, once the check after the restore is done. */

@@ -31,10 +31,10 @@ const Host = v.pipe(
   v.maxLength(253),
 );
 /**
- * Most hosts per list. Settings are one `storage.sync` item, which Chrome caps at 8 KiB; two full
- * lists of typical hosts stay well under it.
+ * Most hosts per list. Settings are one `storage.sync` item, which Chrome caps at 8 KiB; three full
+ * lists of typical hosts (about 20 characters) stay under it.
  */
-export const MAX_LISTED_HOSTS = 150;
+export const MAX_LISTED_HOSTS = 100;
 const HostList = v.fallback(v.pipe(v.array(Host), v.maxLength(MAX_LISTED_HOSTS)), []);
 
 /** Every setting with its default. */
@@ -45,6 +45,15 @@ export const SettingsSchema = v.object({
   autoPipAllowHosts: HostList,
   /** Hosts (and their subdomains) that never get it. Wins over the allow list. */
   autoPipBlockHosts: HostList,
+  /**
+   * Pause others (src/background/pause-others.ts): media that starts audible playback pauses the
+   * other playing sessions (default off).
+   */
+  pauseOthers: v.fallback(v.boolean(), false),
+  /** And the most recent of them plays again when that media stops (default on). */
+  resumeAfter: v.fallback(v.boolean(), true),
+  /** Hosts (and their subdomains) whose media neither pauses others nor is paused. */
+  pauseOthersExemptHosts: HostList,
   /** Which session the media keys and commands act on (default: the most recent). */
   keysRule: v.fallback(v.picklist(KEYS_RULES), 'most-recent'),
   /** Seconds that seek backward / forward move (popup buttons and commands), 1 to 300. */
@@ -60,6 +69,9 @@ export const DEFAULT_SETTINGS: Settings = {
   autoPictureInPicture: 'video',
   autoPipAllowHosts: [],
   autoPipBlockHosts: [],
+  pauseOthers: false,
+  resumeAfter: true,
+  pauseOthersExemptHosts: [],
   keysRule: 'most-recent',
   seekOffsetSeconds: DEFAULT_SEEK_OFFSET_SECONDS,
 };

@@ -67,6 +67,9 @@ const CUSTOM: Settings = {
   autoPictureInPicture: 'video-and-audio',
   autoPipAllowHosts: ['music.example.com'],
   autoPipBlockHosts: ['ads.example.net'],
+  pauseOthers: true,
+  resumeAfter: false,
+  pauseOthersExemptHosts: ['meet.example.com'],
   keysRule: 'current-tab',
   seekOffsetSeconds: 30,
 };

@@ -568,6 +568,14 @@ export const SessionViewSchema = v.strictObject({
   playbackState: v.picklist(['none', 'paused', 'playing']),
   position: v.nullable(PositionSchema),
   actions: v.array(ActionSchema),
+  /**
+   * The media's chapters (`MediaMetadata.chapterInfo`, spec § The ChapterInformation interface),
+   * by start time in seconds; without their artwork.
+   */
+  chapters: v.pipe(
+    v.array(v.strictObject({ title: Text, startTime: Seconds })),
+    v.maxLength(LIMITS.chapters),
+  ),
   microphoneActive: v.nullable(v.boolean()),
   cameraActive: v.nullable(v.boolean()),
   screenshareActive: v.nullable(v.boolean()),

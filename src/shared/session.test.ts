@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameState, media, metadata, pos, T0 } from '../../tests/support/fixtures';
+import { frameState, image, media, metadata, pos, T0 } from '../../tests/support/fixtures';
 import type { FrameState, MediaElementState, Position } from './contract';
 import type { MediaSessionActionName } from './media-session-actions';
 import {
@@ -361,6 +361,11 @@ describe('toSessionView', () => {
     const state = frameState({
       metadata: metadata({
         artwork: [{ src: 'https://img.test/a.png', sizes: '96x96', type: 'image/png' }],
+        // Out of order, with artwork: the view has them by start time, without artwork.
+        chapterInfo: [
+          { title: 'Outro', startTime: 50, artwork: [] },
+          { title: 'Intro', startTime: 0, artwork: [image()] },
+        ],
       }),
       actions: ['nexttrack'],
       playbackState: 'paused',
@@ -393,6 +398,10 @@ describe('toSessionView', () => {
       playbackState: 'paused',
       position: pos12({ position: 40 }),
       actions: ['play', 'pause', 'nexttrack', 'seekto'],
+      chapters: [
+        { title: 'Intro', startTime: 0 },
+        { title: 'Outro', startTime: 50 },
+      ],
       microphoneActive: true,
       cameraActive: false,
       screenshareActive: null,

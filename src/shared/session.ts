@@ -157,6 +157,9 @@ export function toSessionView(
     playbackState: effectivePlaybackState(state),
     position: effectivePosition(state),
     actions: availableActions(state),
+    chapters: (state.metadata?.chapterInfo ?? [])
+      .map(({ title, startTime }) => ({ title, startTime }))
+      .sort((a, b) => a.startTime - b.startTime),
     microphoneActive: state.microphoneActive,
     cameraActive: state.cameraActive,
     screenshareActive: state.screenshareActive,

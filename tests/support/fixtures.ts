@@ -134,6 +134,7 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     playbackState: 'paused',
     position: pos({ duration: 60, position: 30 }),
     actions: ['play', 'pause'],
+    chapters: [],
     microphoneActive: null,
     cameraActive: null,
     screenshareActive: null,

@@ -1,17 +1,16 @@
 /**
  * The toolbar icon as a place to answer a keyboard command: a short badge for `NOTICE_MS` with the
  * notice's words as the icon's tooltip, and the notice itself for an open popup while it is recent
- * (`NOTICE_SHOWN_MS`). The words come from src/shared/notice-text.ts.
+ * (`NOTICE_SHOWN_MS`). The words come from src/shared/notice-text.ts and the i18n messages.
  */
 import type { Notice } from '../shared/contract';
+import { t } from '../shared/i18n';
 import { noticeText } from '../shared/notice-text';
 
 /** Milliseconds a notice's badge stays on the toolbar icon. */
 export const NOTICE_MS = 2000;
 /** Milliseconds an open popup keeps showing the last notice. */
 export const NOTICE_SHOWN_MS = 8000;
-/** The toolbar tooltip when there is nothing to say. */
-export const DEFAULT_TITLE = 'Media Deck';
 
 /** What the toolbar needs from its surroundings (`browser.action`, timers, the clock). */
 export interface ToolbarDeps {
@@ -54,12 +53,12 @@ export function createToolbar(deps: ToolbarDeps): Toolbar {
     notify(notice) {
       last = { notice, at: deps.now() };
       deps.setBadgeText(badgeFor(notice));
-      deps.setTitle(`${DEFAULT_TITLE}: ${noticeText(notice)}`);
+      deps.setTitle(t('toolbarNotice', noticeText(notice)));
       cancel?.();
       cancel = deps.later(() => {
         cancel = null;
         deps.setBadgeText('');
-        deps.setTitle(DEFAULT_TITLE);
+        deps.setTitle(t('extName')); // the manifest's default_title
       }, NOTICE_MS);
       deps.onNotice();
     },

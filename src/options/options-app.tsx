@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
 import type { SettingsStore } from '../ui/settings-store';
 import { useStore } from '../ui/use-store';
@@ -9,11 +10,9 @@ import { SeekStep } from './components/seek-step';
 /** The status line after a write, in words. */
 function failure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/QUOTA_BYTES/i.test(message))
-    return 'Not saved: Chrome sync storage is full. Remove some sites and try again.';
-  if (/MAX_WRITE_OPERATIONS/i.test(message))
-    return 'Not saved: too many changes in a short time. Wait a minute and try again.';
-  return `Not saved: ${message}`;
+  if (/QUOTA_BYTES/i.test(message)) return t('notSavedQuota');
+  if (/MAX_WRITE_OPERATIONS/i.test(message)) return t('notSavedTooFast');
+  return t('notSavedError', message);
 }
 
 interface OptionsAppProps {
@@ -40,7 +39,7 @@ export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
     const write = ++writes.current;
     setStatus({ text: '', failed: false });
     store.update(patch).then(
-      () => write === writes.current && setStatus({ text: 'Saved', failed: false }),
+      () => write === writes.current && setStatus({ text: t('saved'), failed: false }),
       (error: unknown) =>
         write === writes.current && setStatus({ text: failure(error), failed: true }),
     );
@@ -48,9 +47,9 @@ export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
 
   return (
     <main class="options">
-      <h1>Media Deck settings</h1>
+      <h1>{t('optionsTitle')}</h1>
       {!loaded ? (
-        <p class="loading">Loading…</p>
+        <p class="loading">{t('loading')}</p>
       ) : (
         <>
           <AutoPipChoice
@@ -59,28 +58,25 @@ export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
             openChromeSettings={openChromeSettings}
           />
           <section class="sites" aria-labelledby="sites-heading">
-            <h2 id="sites-heading">Sites</h2>
-            <p class="hint sites-intro">
-              Type a site (like example.com) or paste a page's address; a site includes its
-              subdomains. When a site is on both lists, "Never" wins.
-            </p>
+            <h2 id="sites-heading">{t('sitesHeading')}</h2>
+            <p class="hint sites-intro">{t('sitesIntro')}</p>
             <HostList
-              legend="Always allow on these sites"
-              description="Videos and audio on these sites open in picture-in-picture when you switch tabs, even when automatic picture-in-picture is off above."
-              inputLabel="Site to allow"
+              legend={t('allowListLegend')}
+              description={t('allowListDescription')}
+              inputLabel={t('allowListInput')}
               hosts={settings.autoPipAllowHosts}
               onChange={(hosts) => save({ autoPipAllowHosts: hosts })}
             />
             <HostList
-              legend="Never on these sites"
-              description="These sites never open automatic picture-in-picture."
-              inputLabel="Site to block"
+              legend={t('blockListLegend')}
+              description={t('blockListDescription')}
+              inputLabel={t('blockListInput')}
               hosts={settings.autoPipBlockHosts}
               onChange={(hosts) => save({ autoPipBlockHosts: hosts })}
             />
           </section>
           <section class="seeking" aria-labelledby="seeking-heading">
-            <h2 id="seeking-heading">Seeking</h2>
+            <h2 id="seeking-heading">{t('seekingHeading')}</h2>
             <SeekStep
               seconds={settings.seekOffsetSeconds}
               onChange={(seconds) => save({ seekOffsetSeconds: seconds })}

@@ -1,12 +1,14 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { AutoPipMode } from '../shared/settings';
+import { localizeDocument } from '../ui/document-locale';
 import { createSettingsStore } from '../ui/settings-store';
 import { useStore } from '../ui/use-store';
 import { App, type PopupNavigation } from './app';
 import { createDeckStore } from './deck-store';
 import './popup.css';
 
+localizeDocument(document, 'extName');
 const store = createDeckStore((name) => browser.runtime.connect({ name }));
 const settings = createSettingsStore({
   get: (key) => browser.storage.sync.get(key),

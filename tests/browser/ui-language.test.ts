@@ -3,8 +3,8 @@
  * `chromium-l10n` package holds the languages): the popup of a playing session shows the German
  * messages (words, plural count, control names, the manifest's command descriptions) and its
  * buttons still work; in Arabic the popup is right to left (`dir="rtl"` from `@@bidi_dir`,
- * mirrored card) while its seek row runs left to right in media time, and a click on the bar seeks
- * to the time at that point from the left.
+ * mirrored card) while its seek row and playback controls run left to right in media time, and a
+ * click on the bar seeks to the time at that point from the left.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,12 @@ describe('an Arabic UI (right to left)', () => {
     // The fill grows from the bar's left edge.
     const fill = await card.locator('.bar .fill').boundingBox();
     expect(Math.abs((fill?.x ?? -1) - bar.x)).toBeLessThan(1);
+
+    // So do the playback controls: previous track on the left, next track on the right.
+    const previous = await card.getByRole('button', { name: 'المقطع السابق' }).boundingBox();
+    const next = await card.getByRole('button', { name: 'المقطع التالي' }).boundingBox();
+    if (!previous || !next) throw new Error('no track buttons');
+    expect(previous.x).toBeLessThan(next.x);
 
     await music.evaluate(() => {
       (window as unknown as { calls: unknown[] }).calls.length = 0;

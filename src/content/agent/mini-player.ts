@@ -132,6 +132,7 @@ export async function openMiniPlayer(
     bar,
   );
   const buttons = el('div', { display: 'flex', gap: '4px' }, main);
+  buttons.dir = 'ltr'; // playback controls point along media time, like the bar
 
   let state = initial;
   let artwork = initialArtwork;

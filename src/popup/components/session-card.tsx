@@ -166,7 +166,11 @@ function SessionCardView({ view, commands, seekOffset, faviconFor, canPin }: Car
       />
       {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would need a visible legend; an ARIA group names the row as well */}
       <div class="controls" role="group" aria-label={t('controlsLabel', view.title)}>
-        <div class="transport">{controls.filter((c) => c.primary).map(button)}</div>
+        {/* Playback controls run left to right in every language, like the seek bar: their
+            icons point along media time (Material Design, "Bidirectionality": media controls). */}
+        <div class="transport" dir="ltr">
+          {controls.filter((c) => c.primary).map(button)}
+        </div>
         <div class="secondary">{controls.filter((c) => !c.primary).map(button)}</div>
       </div>
       <AutoPipLine view={view} commands={commands} />

@@ -2,9 +2,7 @@
  * The words for a `Notice` (src/shared/contract.ts): what the toolbar tooltip and the popup say
  * about the last command. The service worker sends codes; this is the one place that turns them
  * into text, from the i18n messages (src/shared/i18n.ts). Text a page supplied (a title) is
- * shortened and attributed to its host, so a page cannot fill the tooltip or pose as Media Deck,
- * and isolated in its own direction, so a right-to-left title cannot reorder the sentence around
- * it.
+ * shortened and attributed to its host, so a page cannot fill the tooltip or pose as Media Deck.
  */
 import type { CommandName, Notice } from './contract';
 import { t } from './i18n';
@@ -12,19 +10,12 @@ import { t } from './i18n';
 /** Most characters of a page's title quoted in a notice. */
 export const QUOTED_TITLE_CHARS = 60;
 
-/**
- * U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE: the title takes its own
- * direction without reordering the text around it (Unicode Bidirectional Algorithm, UAX #9 § 2.7;
- * a tooltip is plain text, where `dir="auto"` cannot reach).
- */
-const isolate = (text: string) => `\u2068${text}\u2069`;
-
 /** `title` in the language's quotes, cut to `QUOTED_TITLE_CHARS` with an ellipsis, with its host after it. */
 export function quoteTitle(title: string, host: string): string {
   const flat = title.replace(/\s+/g, ' ').trim();
   const short =
     flat.length > QUOTED_TITLE_CHARS ? `${flat.slice(0, QUOTED_TITLE_CHARS - 1).trimEnd()}…` : flat;
-  return host ? t('quotedTitle', isolate(short), host) : t('quotedTitleNoHost', isolate(short));
+  return host ? t('quotedTitle', short, host) : t('quotedTitleNoHost', short);
 }
 
 /** The sentence for a command the session lacks, about `media` (a quoted title). */

@@ -32,6 +32,7 @@ import { SessionRegistry } from './session-registry';
 import { settings, watchSettings } from './settings-cache';
 import { createTabFacts } from './tab-events';
 import { createToolbar } from './toolbar';
+import { restingStatus } from './toolbar-status';
 
 const later = (fn: () => void, ms: number) => {
   setTimeout(fn, ms);
@@ -43,6 +44,7 @@ const registry = new SessionRegistry((change) => {
   store.changed(change);
   arming.schedule();
   feed.schedule();
+  scheduleToolbar();
 });
 const store = createRegistryStore(registry, {
   storage: browser.storage.session,
@@ -79,6 +81,18 @@ const toolbar = createToolbar({
   now: Date.now,
   onNotice: () => feed.schedule(),
 });
+/** Most milliseconds the toolbar's resting status lags the registry (one update per interval). */
+const TOOLBAR_INTERVAL_MS = 100;
+let toolbarScheduled = false;
+/** Shows the registry's state on the toolbar icon soon, once however many changes come first. */
+function scheduleToolbar(): void {
+  if (toolbarScheduled) return;
+  toolbarScheduled = true;
+  later(() => {
+    toolbarScheduled = false;
+    toolbar.rest(restingStatus(registry, settings().toolbarCount));
+  }, TOOLBAR_INTERVAL_MS);
+}
 const artwork = createArtworkCache({
   load: loadArtwork,
   fetchable: isFetchableArtworkUrl,
@@ -199,6 +213,7 @@ browser.commands.onCommand.addListener(
 watchSettings(() => {
   arming.schedule();
   feed.schedule();
+  scheduleToolbar();
 });
 // Tabs opened before this activation (install, update, reload, disable and enable) get the
 // content scripts now, once; `runtime.onInstalled` does not fire on enable, so this is not tied to it.

@@ -6,6 +6,7 @@ import { useStore } from '../ui/use-store';
 import { AutoPipChoice } from './components/auto-pip-mode';
 import { HostList } from './components/host-list';
 import { SeekStep } from './components/seek-step';
+import { ToolbarCount } from './components/toolbar-count';
 
 /** The status line after a write, in words. */
 function failure(error: unknown): string {
@@ -22,8 +23,8 @@ interface OptionsAppProps {
 }
 
 /**
- * The options page: automatic picture-in-picture mode, the per-site allow and block lists, and the
- * seek step. Every change is written at once (the extension applies it without reloading pages),
+ * The options page: automatic picture-in-picture mode, the per-site allow and block lists, the
+ * seek step and the toolbar icon's count. Every change is written at once (the extension applies it without reloading pages),
  * and the status line says "Saved" when the write is done.
  */
 export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
@@ -80,6 +81,13 @@ export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
             <SeekStep
               seconds={settings.seekOffsetSeconds}
               onChange={(seconds) => save({ seekOffsetSeconds: seconds })}
+            />
+          </section>
+          <section class="toolbar" aria-labelledby="toolbar-heading">
+            <h2 id="toolbar-heading">{t('toolbarHeading')}</h2>
+            <ToolbarCount
+              checked={settings.toolbarCount}
+              onChange={(on) => save({ toolbarCount: on })}
             />
           </section>
         </>

@@ -68,6 +68,7 @@ const CUSTOM: Settings = {
   autoPipAllowHosts: ['music.example.com'],
   autoPipBlockHosts: ['ads.example.net'],
   seekOffsetSeconds: 30,
+  toolbarCount: true,
 };
 
 async function loadedStore(stored?: unknown) {

@@ -9,7 +9,9 @@
  * - report: MAIN world → MessagePort → ISOLATED → Port → service worker → Port → extension page
  *   (stamps `window.__floorReportAt`).
  * - paint: `static.html`, a page with no script and one static list item (`li.session`), the
- *   floor for the popup's time to paint its list.
+ *   floor for the popup's time to paint its list; and `port.html`, the least any page that shows
+ *   the worker's data can do: one small script that opens a Port, and draws one item when the
+ *   worker's first message arrives.
  * `writeEmptyFloorExtension` writes another, for the page section: only Media Deck's content-script
  * slots, each with an empty file.
  */
@@ -45,6 +47,9 @@ chrome.runtime.onConnect.addListener((port) => {
   } else if (port.name === 'frame') {
     port.onMessage.addListener((m) => { for (const r of relays) r.postMessage(m); });
   }
+});
+chrome.runtime.onConnect.addListener((port) => {
+  if (port.name === 'paint') port.postMessage({ items: ['One item'] });
 });
 let keyTab = null;
 chrome.commands.onCommand.addListener((command) => {
@@ -88,6 +93,18 @@ window.__floorClick = (tabId) => port.postMessage({ tabId });
 const staticHtml =
   '<!doctype html><meta charset="utf-8"><title>static</title><ul><li class="session">One item</li></ul>';
 
+// The same with the least script: a Port to the worker, one message, one item drawn.
+const portHtml =
+  '<!doctype html><meta charset="utf-8"><title>port</title><ul></ul><script src="port.js"></script>';
+const portJs = `
+chrome.runtime.connect({ name: 'paint' }).onMessage.addListener((m) => {
+  const li = document.createElement('li');
+  li.className = 'session';
+  li.textContent = m.items[0];
+  document.querySelector('ul').append(li);
+});
+`;
+
 /** Writes the floor extension to a new temporary folder and returns its path. */
 export function writeFloorExtension() {
   const dir = mkdtempSync(join(tmpdir(), 'media-deck-floor-'));
@@ -99,6 +116,8 @@ export function writeFloorExtension() {
   writeFileSync(join(dir, 'relay.html'), relayHtml);
   writeFileSync(join(dir, 'relay.js'), relayJs);
   writeFileSync(join(dir, 'static.html'), staticHtml);
+  writeFileSync(join(dir, 'port.html'), portHtml);
+  writeFileSync(join(dir, 'port.js'), portJs);
   return dir;
 }
 

@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * Scale: 1, 10 and 50 media tabs: popup time until the whole list is painted, beside the bare
- * floor extension's static one-item page painted in the same browser with the same tabs open
- * (interleaved: ours, floor, ours, floor, …); service-worker JS heap after a garbage collection;
+ * floor extension's static one-item page and its one-script page (a Port, one message, one item)
+ * painted in the same browser with the same tabs open (interleaved: ours, floor, script floor, …); service-worker JS heap after a garbage collection;
  * popup click → handler on the last tab.
  */
 import { DIST, launchWithExtension } from '../lib/chromium.mjs';
@@ -43,6 +43,9 @@ async function listPaintedAt(context, url) {
  * @property {Figure} ours the popup, from navigation start to its whole list painted (ms)
  * @property {Figure} floor the floor's static page, the same way (ms)
  * @property {Figure} oursMinusFloor each pair's difference (ms)
+ * @property {Figure} scriptFloor the floor's one-script page: a Port, one message, one item (ms)
+ * @property {Figure} scriptFloorMinusFloor what that least script costs over the static page (ms)
+ * @property {Figure} oursMinusScriptFloor ours over the one-script page (ms)
  * @property {number | null} goalOverFloorMs the goal's margin over the floor, if there is one
  * @property {boolean | null} goalMet whether the median difference is within the goal
  */
@@ -99,6 +102,8 @@ export async function scale({ runs, log }) {
       const paint = [];
       /** @type {number[]} */
       const paintFloor = [];
+      /** @type {number[]} */
+      const paintScriptFloor = [];
       for (let i = 0; i < runs; i++) {
         paint.push(
           await listPaintedAt(
@@ -109,8 +114,13 @@ export async function scale({ runs, log }) {
         paintFloor.push(
           await listPaintedAt(context, `chrome-extension://${floorId}/static.html#1`),
         );
+        paintScriptFloor.push(
+          await listPaintedAt(context, `chrome-extension://${floorId}/port.html#1`),
+        );
       }
-      const difference = describe(paint.map((p, i) => p - (paintFloor[i] ?? Number.NaN)));
+      const pairs = (/** @type {number[]} */ a, /** @type {number[]} */ b) =>
+        describe(a.map((x, i) => x - (b[i] ?? Number.NaN)));
+      const difference = pairs(paint, paintFloor);
       const goal = PAINT_GOAL_OVER_FLOOR_MS[count] ?? null;
       // Popup click → handler on the last tab opened.
       const last = /** @type {import('playwright-core').Page} */ (pages[pages.length - 1]);
@@ -145,6 +155,9 @@ export async function scale({ runs, log }) {
           ours: describe(paint),
           floor: describe(paintFloor),
           oursMinusFloor: difference,
+          scriptFloor: describe(paintScriptFloor),
+          scriptFloorMinusFloor: pairs(paintScriptFloor, paintFloor),
+          oursMinusScriptFloor: pairs(paint, paintScriptFloor),
           goalOverFloorMs: goal,
           goalMet: goal === null ? null : difference.median <= goal,
         },

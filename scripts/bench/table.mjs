@@ -147,9 +147,9 @@ function scaleTable(sc) {
   lines.push(row('popup click → handler, last tab', (r) => ms(r.clickOnLastTabMs.median)));
   lines.push('');
   lines.push(
-    '| popup: navigation → whole list painted | Media Deck | floor: static page, one item | Media Deck − floor | goal |',
+    '| popup: navigation → whole list painted | Media Deck | floor: static page, one item | Media Deck − floor | goal | script floor: a Port, one message, one item | script floor − floor | Media Deck − script floor |',
   );
-  lines.push('| --- | --- | --- | --- | --- |');
+  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const c of counts) {
     const p = sc[c].popupListPainted;
     const goal =
@@ -157,7 +157,7 @@ function scaleTable(sc) {
         ? '—'
         : `≤ floor + ${p.goalOverFloorMs} ms: ${p.goalMet ? 'met' : 'not met'}`;
     lines.push(
-      `| ${sc[c].sessions} session${sc[c].sessions === 1 ? '' : 's'} (${c} tab${c === '1' ? '' : 's'}) | ${withP95(p.ours)} | ${withP95(p.floor)} | ${signed(p.oursMinusFloor.median)} (p95 ${signed(p.oursMinusFloor.p95)}) | ${goal} |`,
+      `| ${sc[c].sessions} session${sc[c].sessions === 1 ? '' : 's'} (${c} tab${c === '1' ? '' : 's'}) | ${withP95(p.ours)} | ${withP95(p.floor)} | ${signed(p.oursMinusFloor.median)} (p95 ${signed(p.oursMinusFloor.p95)}) | ${goal} | ${withP95(p.scriptFloor)} | ${signed(p.scriptFloorMinusFloor.median)} | ${signed(p.oursMinusScriptFloor.median)} |`,
     );
   }
   return lines;

@@ -1,3 +1,5 @@
+// First, on its own, so that the Port opens before anything else is evaluated (see early-port.ts).
+import './early-port';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { AutoPipMode } from '../shared/settings';
@@ -6,10 +8,11 @@ import { createSettingsStore } from '../ui/settings-store';
 import { useStore } from '../ui/use-store';
 import { App, type PopupNavigation } from './app';
 import { createDeckStore } from './deck-store';
+import { connectPopupPort } from './early-port';
 import './popup.css';
 
-localizeDocument(document, 'extName');
-const store = createDeckStore((name) => browser.runtime.connect({ name }));
+const store = createDeckStore(connectPopupPort);
+localizeDocument(document, 'extName'); // after the Port: it must not delay it (early-port.ts)
 const settings = createSettingsStore({
   get: (key) => browser.storage.sync.get(key),
   set: (items) => browser.storage.sync.set(items),

@@ -295,10 +295,7 @@ export type AgentToMain =
 
 // ---- bridge <-> service worker ----
 
-/** Name of the `runtime.connect` Port a frame's bridge opens. */
-export const FRAME_PORT = 'media-deck/frame';
-/** Name of the `runtime.connect` Port the popup opens. */
-export const POPUP_PORT = 'media-deck/popup';
+export { FRAME_PORT, POPUP_PORT } from './port-names';
 
 /**
  * First stage → service worker, a one-off `runtime.sendMessage`: the frame had its first media

@@ -4,6 +4,7 @@ import { build as rolldownBuild } from 'rolldown';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import manifest from './manifest.json' with { type: 'json' };
+import packageJson from './package.json' with { type: 'json' };
 import { AGENT_SCRIPT, BRIDGE_LATE_SCRIPT } from './src/shared/channel';
 
 // One build for every execution context. The two content scripts are `*.iife.ts` so that
@@ -120,7 +121,13 @@ function buildInjectedScripts(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest }), guardContentScripts(), buildInjectedScripts()],
+  // The version is package.json's alone: manifest.json has none, so the two cannot disagree.
+  plugins: [
+    preact(),
+    crx({ manifest: { ...manifest, version: packageJson.version } }),
+    guardContentScripts(),
+    buildInjectedScripts(),
+  ],
   build: {
     target: 'chrome134',
     sourcemap: false,
@@ -136,6 +143,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          setupFiles: ['tests/support/unit-setup.ts'],
         },
       },
       {

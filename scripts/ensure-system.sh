@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the system packages Media Deck's start and tests need are present:
-# Chromium (driven by playwright-core), and Xvfb, xauth and xdotool (headed runs with real keys).
+# Chromium (driven by playwright-core) with its UI languages (chromium-l10n: the German and Arabic
+# UI tests), and Xvfb, xauth and xdotool (headed runs with real keys).
 # On Debian as root it installs what is missing with apt-get; otherwise it prints the exact
 # command and fails, so a missing browser is never a silent skip.
 set -euo pipefail
@@ -8,6 +9,11 @@ set -euo pipefail
 chrome="${CHROME_PATH:-/usr/bin/chromium}"
 missing=()
 [ -x "$chrome" ] || missing+=(chromium)
+# Debian's Chromium ships only en-US; the other UI languages are in chromium-l10n. Another build
+# (CHROME_PATH) brings its own.
+if [ "$chrome" = /usr/bin/chromium ] && [ ! -e /usr/lib/chromium/locales/de.pak ]; then
+  missing+=(chromium-l10n)
+fi
 command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
 command -v xauth >/dev/null 2>&1 || missing+=(xauth)
 command -v xdotool >/dev/null 2>&1 || missing+=(xdotool)

@@ -97,7 +97,8 @@ try {
   const before = captured.sessions.find((v) => v.host === 'music-demo.test')?.title;
   await popup
     .getByRole('listitem', { name: before })
-    .getByRole('button', { name: 'Next track' })
+    // By its control id, not its name: the name is in Chromium's UI language (`LANGUAGE=de`).
+    .locator('[data-control="nexttrack"]')
     .click();
   const after = await until(
     worker,

@@ -23,9 +23,21 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
 export const MEDIA = join(ROOT, 'tests/fixtures/media');
 
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
 /** The Chromium binary: `CHROME_PATH`, else Debian's `/usr/bin/chromium`. */
 export function chromePath() {
-  return process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  return process.env.CHROME_PATH ?? DEBIAN_CHROMIUM;
+}
+
+/**
+ * Whether Debian's Chromium has UI strings for `language` (`de`, `pt-BR`): its `chromium-l10n`
+ * package puts them in /usr/lib/chromium/locales.
+ * @param {string} language
+ */
+function hasDebianLocale(language) {
+  const dir = '/usr/lib/chromium/locales';
+  return [language, language.split('-')[0]].some((l) => existsSync(join(dir, `${l}.pak`)));
 }
 
 /** @type {Record<string, string>} */
@@ -86,12 +98,15 @@ export const TEST_ORIGINS = /^https?:\/\/[a-z0-9-]+\.test\//;
 
 /**
  * Launches Chromium with the unpacked extension from `dist/`.
- * @param {{ headless?: boolean, display?: string, args?: string[], preferences?: object, pagesDir: string, extensions?: string[] | null, deckDir?: string }} options
+ * @param {{ headless?: boolean, display?: string, language?: string, args?: string[], preferences?: object, pagesDir: string, extensions?: string[] | null, deckDir?: string }} options
  *   `deckDir`: the Media Deck build to load (default `dist/`; a test that rewrites the build, as
  *   a reload test does, loads a copy).
  *   `extensions`: unpacked extensions to load (default: `[deckDir]`); `[]` for a baseline
  *   browser with none (then `worker` and `extensionId` are of no extension: `null` and `''`).
  *   `display`: the X display for a headed run (default: `DISPLAY`).
+ *   `language`: Chromium's UI language, e.g. `de` or `ar` (default: the environment's). On Linux
+ *   Chromium reads it from `LANGUAGE`, not from `--lang` alone, and Debian's build has only
+ *   `en-US` without its `chromium-l10n` package (scripts/ensure-system.sh installs it).
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, worker: import('playwright-core').Worker, extensionId: string, userDataDir: string, close(): Promise<void> }>}
  * @throws {Error} when `dist/manifest.json` or the Chromium binary is missing.
  */
@@ -108,6 +123,11 @@ export async function launchWithExtension(options) {
       `No Chromium at ${chromePath()}: run \`bash scripts/ensure-system.sh\` as root, or set CHROME_PATH.`,
     );
   }
+  if (options.language && chromePath() === DEBIAN_CHROMIUM && !hasDebianLocale(options.language)) {
+    throw new Error(
+      `Debian's Chromium has no ${options.language} UI: run \`bash scripts/ensure-system.sh\` as root (it installs chromium-l10n).`,
+    );
+  }
   const userDataDir = mkdtempSync(join(tmpdir(), 'media-deck-'));
   if (options.preferences) {
     mkdirSync(join(userDataDir, 'Default'), { recursive: true });
@@ -119,7 +139,15 @@ export async function launchWithExtension(options) {
     headless: false, // '--headless=new' is passed below: the old headless mode has no extensions
     // Muted, Chrome never marks a tab audible; and Media Deck must work with the back/forward cache.
     ignoreDefaultArgs: ['--mute-audio', '--disable-back-forward-cache'],
-    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
+    ...(options.display || options.language
+      ? {
+          env: {
+            ...process.env,
+            ...(options.display ? { DISPLAY: options.display } : {}),
+            ...(options.language ? { LANGUAGE: options.language } : {}),
+          },
+        }
+      : {}),
     viewport: headless ? { width: 1000, height: 700 } : null,
     args: [
       ...(headless ? ['--headless=new'] : []),
@@ -140,6 +168,7 @@ export async function launchWithExtension(options) {
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
       ...(headless ? ['--disable-gpu'] : []),
+      ...(options.language ? [`--lang=${options.language}`] : []),
       ...(options.args ?? []),
     ],
   });

@@ -33,6 +33,7 @@ import { SessionRegistry } from './session-registry';
 import { settings, watchSettings } from './settings-cache';
 import { createTabFacts } from './tab-events';
 import { createToolbar } from './toolbar';
+import { restingStatus } from './toolbar-status';
 
 const later = (fn: () => void, ms: number) => {
   setTimeout(fn, ms);
@@ -45,6 +46,7 @@ const registry = new SessionRegistry((change) => {
   arming.schedule();
   feed.schedule();
   pauseOthers.changed(change);
+  scheduleToolbar();
 });
 const store = createRegistryStore(registry, {
   storage: browser.storage.session,
@@ -81,6 +83,18 @@ const toolbar = createToolbar({
   now: Date.now,
   onNotice: () => feed.schedule(),
 });
+/** Most milliseconds the toolbar's resting status lags the registry (one update per interval). */
+const TOOLBAR_INTERVAL_MS = 100;
+let toolbarScheduled = false;
+/** Shows the registry's state on the toolbar icon soon, once however many changes come first. */
+function scheduleToolbar(): void {
+  if (toolbarScheduled) return;
+  toolbarScheduled = true;
+  later(() => {
+    toolbarScheduled = false;
+    toolbar.rest(restingStatus(registry, settings().toolbarCount));
+  }, TOOLBAR_INTERVAL_MS);
+}
 const artwork = createArtworkCache({
   load: loadArtwork,
   fetchable: isFetchableArtworkUrl,
@@ -212,6 +226,7 @@ watchSettings(() => {
   registry.setKeysRule(settings().keysRule);
   arming.schedule();
   feed.schedule();
+  scheduleToolbar();
 });
 // "The tab I am on" for the keys rule: the active tab of the window the user was last in (kept
 // while the browser itself is not focused, since media keys reach it from any application).

@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { localizeDocument } from '../ui/document-locale';
 import { createSettingsStore, type SettingsStorage } from '../ui/settings-store';
 import { OptionsApp } from './options-app';
 import './options.css';
 
+localizeDocument(document, 'optionsTitle');
 const storage: SettingsStorage = {
   get: (key) => browser.storage.sync.get(key),
   set: (items) => browser.storage.sync.set(items),

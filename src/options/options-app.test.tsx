@@ -358,3 +358,19 @@ describe('OptionsApp: status line', () => {
     expect(screen.getByRole('status').textContent).toBe('Saved');
   });
 });
+
+describe('OptionsApp: toolbar icon', () => {
+  it('the count is off by default; checking it saves toolbarCount, then says Saved', async () => {
+    const { store } = renderOptions();
+    const box = screen.getByRole<HTMLInputElement>('checkbox', {
+      name: 'Count the playing media on the icon',
+    });
+    expect(box.checked).toBe(false);
+    expect(box.getAttribute('aria-describedby')).toBeTruthy();
+    fireEvent.click(box);
+    await flush();
+    expect(store.updates).toEqual([{ toolbarCount: true }]);
+    expect(box.checked).toBe(true);
+    expect(screen.getByRole('status').textContent).toBe('Saved');
+  });
+});

@@ -1,19 +1,19 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import type { Settings } from '../shared/settings';
 import type { SettingsStore } from '../ui/settings-store';
 import { useStore } from '../ui/use-store';
 import { AutoPipChoice } from './components/auto-pip-mode';
 import { HostList } from './components/host-list';
 import { SeekStep } from './components/seek-step';
+import { ToolbarCount } from './components/toolbar-count';
 
 /** The status line after a write, in words. */
 function failure(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/QUOTA_BYTES/i.test(message))
-    return 'Not saved: Chrome sync storage is full. Remove some sites and try again.';
-  if (/MAX_WRITE_OPERATIONS/i.test(message))
-    return 'Not saved: too many changes in a short time. Wait a minute and try again.';
-  return `Not saved: ${message}`;
+  if (/QUOTA_BYTES/i.test(message)) return t('notSavedQuota');
+  if (/MAX_WRITE_OPERATIONS/i.test(message)) return t('notSavedTooFast');
+  return t('notSavedError', message);
 }
 
 interface OptionsAppProps {
@@ -23,8 +23,8 @@ interface OptionsAppProps {
 }
 
 /**
- * The options page: automatic picture-in-picture mode, the per-site allow and block lists, and the
- * seek step. Every change is written at once (the extension applies it without reloading pages),
+ * The options page: automatic picture-in-picture mode, the per-site allow and block lists, the
+ * seek step and the toolbar icon's count. Every change is written at once (the extension applies it without reloading pages),
  * and the status line says "Saved" when the write is done.
  */
 export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
@@ -40,7 +40,7 @@ export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
     const write = ++writes.current;
     setStatus({ text: '', failed: false });
     store.update(patch).then(
-      () => write === writes.current && setStatus({ text: 'Saved', failed: false }),
+      () => write === writes.current && setStatus({ text: t('saved'), failed: false }),
       (error: unknown) =>
         write === writes.current && setStatus({ text: failure(error), failed: true }),
     );
@@ -48,9 +48,9 @@ export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
 
   return (
     <main class="options">
-      <h1>Media Deck settings</h1>
+      <h1>{t('optionsTitle')}</h1>
       {!loaded ? (
-        <p class="loading">Loading…</p>
+        <p class="loading">{t('loading')}</p>
       ) : (
         <>
           <AutoPipChoice
@@ -59,31 +59,35 @@ export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
             openChromeSettings={openChromeSettings}
           />
           <section class="sites" aria-labelledby="sites-heading">
-            <h2 id="sites-heading">Sites</h2>
-            <p class="hint sites-intro">
-              Type a site (like example.com) or paste a page's address; a site includes its
-              subdomains. When a site is on both lists, "Never" wins.
-            </p>
+            <h2 id="sites-heading">{t('sitesHeading')}</h2>
+            <p class="hint sites-intro">{t('sitesIntro')}</p>
             <HostList
-              legend="Always allow on these sites"
-              description="Videos and audio on these sites open in picture-in-picture when you switch tabs, even when automatic picture-in-picture is off above."
-              inputLabel="Site to allow"
+              legend={t('allowListLegend')}
+              description={t('allowListDescription')}
+              inputLabel={t('allowListInput')}
               hosts={settings.autoPipAllowHosts}
               onChange={(hosts) => save({ autoPipAllowHosts: hosts })}
             />
             <HostList
-              legend="Never on these sites"
-              description="These sites never open automatic picture-in-picture."
-              inputLabel="Site to block"
+              legend={t('blockListLegend')}
+              description={t('blockListDescription')}
+              inputLabel={t('blockListInput')}
               hosts={settings.autoPipBlockHosts}
               onChange={(hosts) => save({ autoPipBlockHosts: hosts })}
             />
           </section>
           <section class="seeking" aria-labelledby="seeking-heading">
-            <h2 id="seeking-heading">Seeking</h2>
+            <h2 id="seeking-heading">{t('seekingHeading')}</h2>
             <SeekStep
               seconds={settings.seekOffsetSeconds}
               onChange={(seconds) => save({ seekOffsetSeconds: seconds })}
+            />
+          </section>
+          <section class="toolbar" aria-labelledby="toolbar-heading">
+            <h2 id="toolbar-heading">{t('toolbarHeading')}</h2>
+            <ToolbarCount
+              checked={settings.toolbarCount}
+              onChange={(on) => save({ toolbarCount: on })}
             />
           </section>
         </>

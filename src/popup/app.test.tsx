@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { installFakeI18n } from '../../tests/support/fake-i18n';
 import { MUSIC_ACTIONS, sessionView, snapshotOf, T0 } from '../../tests/support/fixtures';
 import {
   type DeckSnapshot,
@@ -807,5 +808,36 @@ describe('App: seek bar', () => {
       vi.advanceTimersByTime(60_000);
     });
     expect(moving.getAttribute('aria-valuetext')).toBe('1:00 of 1:00');
+  });
+});
+
+describe('App: languages', () => {
+  afterEach(() => installFakeI18n('en')); // the unit project's default
+
+  it('speaks the UI language: words, plural count, control names, clock', () => {
+    installFakeI18n('de');
+    renderSessions([
+      sessionView({ key: 'A', title: 'Lied', actions: MUSIC, playbackState: 'playing' }),
+      sessionView({ key: 'B', title: 'Video', actions: ['play', 'seekto'], active: false }),
+    ]);
+    expect(screen.getByText('2 Wiedergaben')).toBeTruthy();
+    const card = within(item('Lied'));
+    expect(card.getByText('Läuft')).toBeTruthy();
+    expect(card.getByRole('button', { name: 'Pausieren' })).toBeTruthy();
+    expect(card.getByRole('button', { name: '10 Sekunden zurück' })).toBeTruthy();
+    expect(
+      card.getByRole('slider', { name: 'Position in Lied' }).getAttribute('aria-valuetext'),
+    ).toBe('0:30 von 1:00');
+    expect(screen.getByRole('button', { name: 'Alle Einstellungen' })).toBeTruthy();
+  });
+
+  it('keeps the seek row left to right and lets page titles take their own direction', () => {
+    installFakeI18n('ar');
+    renderSessions([sessionView({ title: 'أغنية', artist: 'فرقة', actions: ['play', 'seekto'] })]);
+    const card = item('أغنية');
+    expect(card.querySelector('.seek')?.getAttribute('dir')).toBe('ltr');
+    expect(card.querySelector('.title')?.getAttribute('dir')).toBe('auto');
+    expect(card.querySelector('.subtitle')?.getAttribute('dir')).toBe('auto');
+    expect(within(card).getByRole('button', { name: 'تشغيل' })).toBeTruthy();
   });
 });

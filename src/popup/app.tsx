@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'preact/hooks';
+import { plural, t } from '../shared/i18n';
 import { DEFAULT_SEEK_OFFSET_SECONDS } from '../shared/media-session-actions';
 import { noticeText } from '../shared/notice-text';
 import type { AutoPipMode } from '../shared/settings';
@@ -69,11 +70,9 @@ export function App({
   return (
     <main class="deck">
       <header>
-        <h1>Media Deck</h1>
+        <h1>{t('extName')}</h1>
         {snapshot && sessions.length > 0 && (
-          <span class="count">
-            {sessions.length} {sessions.length === 1 ? 'session' : 'sessions'}
-          </span>
+          <span class="count">{plural('sessionCount', sessions.length)}</span>
         )}
       </header>
       {snapshot?.notice && (
@@ -83,12 +82,12 @@ export function App({
       )}
       {!snapshot ? (
         <p class="status" role="status">
-          {connected ? 'Loading…' : 'Reconnecting…'}
+          {connected ? t('loading') : t('reconnecting')}
         </p>
       ) : sessions.length === 0 ? (
         <div class="empty" role="status">
-          <p class="empty-title">Nothing is playing</p>
-          <p>Media you play in any tab shows up here, with its controls.</p>
+          <p class="empty-title">{t('emptyTitle')}</p>
+          <p>{t('emptyHint')}</p>
         </div>
       ) : (
         <SessionList
@@ -104,7 +103,7 @@ export function App({
       <div class="footer">
         {autoPip && <AutoPipSetting mode={autoPip.mode} onChange={autoPip.set} />}
         <button type="button" class="link" onClick={navigation.openOptions}>
-          All settings
+          {t('allSettings')}
         </button>
       </div>
     </main>

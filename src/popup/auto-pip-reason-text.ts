@@ -1,31 +1,32 @@
 /**
  * The popup's words for why a session is not armed for automatic picture-in-picture
- * (`AutoPipReason`, src/shared/contract.ts), and which reasons the user can change in Media
- * Deck's own settings.
+ * (`AutoPipReason`, src/shared/contract.ts), from the i18n messages (src/shared/i18n.ts), and which
+ * reasons the user can change in Media Deck's own settings.
  */
 import type { AutoPipReason } from '../shared/contract';
+import { t } from '../shared/i18n';
 
 /** The reason as a sentence, e.g. "Automatic picture-in-picture is blocked for video.test". */
 export function autoPipReasonText(reason: AutoPipReason, host: string): string {
   switch (reason) {
     case 'blocked-host':
-      return `Automatic picture-in-picture is blocked for ${host}`;
+      return t('autoPipReasonBlockedHost', host);
     case 'setting-off':
-      return 'Automatic picture-in-picture is off in the settings';
+      return t('autoPipReasonSettingOff');
     case 'videos-only':
-      return 'Automatic picture-in-picture is on for videos only';
+      return t('autoPipReasonVideosOnly');
     case 'video-disallows':
-      return 'This video does not allow picture-in-picture';
+      return t('autoPipReasonVideoDisallows');
     case 'insecure-page':
-      return 'Chrome opens automatic picture-in-picture only on secure (https) pages';
+      return t('autoPipReasonInsecurePage');
     case 'embedded-frame':
-      return 'The player is in an embedded frame; Chrome only opens automatic picture-in-picture for the page itself';
+      return t('autoPipReasonEmbeddedFrame');
     case 'not-playing':
-      return 'Not playing';
+      return t('autoPipReasonNotPlaying');
     case 'not-audible':
-      return 'Not playing sound (muted or silent)';
+      return t('autoPipReasonNotAudible');
     case 'other-window':
-      return 'Another picture-in-picture window is open';
+      return t('autoPipReasonOtherWindow');
   }
 }
 

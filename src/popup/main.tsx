@@ -3,6 +3,7 @@ import './early-port';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import type { AutoPipMode } from '../shared/settings';
+import { localizeDocument } from '../ui/document-locale';
 import { createSettingsStore } from '../ui/settings-store';
 import { useStore } from '../ui/use-store';
 import { App, type PopupNavigation } from './app';
@@ -11,6 +12,7 @@ import { connectPopupPort } from './early-port';
 import './popup.css';
 
 const store = createDeckStore(connectPopupPort);
+localizeDocument(document, 'extName'); // after the Port: it must not delay it (early-port.ts)
 const settings = createSettingsStore({
   get: (key) => browser.storage.sync.get(key),
   set: (items) => browser.storage.sync.set(items),

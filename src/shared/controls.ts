@@ -1,9 +1,11 @@
 /**
- * Which buttons a session shows, in which order, with which accessible names: only what the
+ * Which buttons a session shows, in which order, with which accessible names (messages of
+ * src/shared/i18n.ts): only what the
  * session can do, each carrying the `SessionIntent` it sends. Pure, so the popup and the
  * picture-in-picture mini player agree, and the unit tests cover it without a browser.
  */
 import type { SessionIntent, SessionView } from './contract';
+import { plural, t } from './i18n';
 import type { MediaSessionActionName } from './media-session-actions';
 
 /** An icon name the popup knows how to draw. */
@@ -68,12 +70,12 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
   const can = new Set(view.actions);
   const out: Control[] = [];
   if (can.has('previoustrack'))
-    out.push(action('previoustrack', 'Previous track', 'previoustrack', true));
+    out.push(action('previoustrack', t('controlPreviousTrack'), 'previoustrack', true));
   if (can.has('seekbackward')) {
     out.push(
       action(
         'seekbackward',
-        `Seek backward ${seekOffsetSeconds} seconds`,
+        plural('controlSeekBackward', seekOffsetSeconds),
         'seekbackward',
         true,
         undefined,
@@ -82,15 +84,15 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
     );
   }
   const playing = view.playbackState === 'playing';
-  if (playing && can.has('pause')) out.push(action('pause', 'Pause', 'pause', true));
-  else if (!playing && can.has('play')) out.push(action('play', 'Play', 'play', true));
-  else if (can.has('pause')) out.push(action('pause', 'Pause', 'pause', true));
-  else if (can.has('play')) out.push(action('play', 'Play', 'play', true));
+  if (playing && can.has('pause')) out.push(action('pause', t('controlPause'), 'pause', true));
+  else if (!playing && can.has('play')) out.push(action('play', t('controlPlay'), 'play', true));
+  else if (can.has('pause')) out.push(action('pause', t('controlPause'), 'pause', true));
+  else if (can.has('play')) out.push(action('play', t('controlPlay'), 'play', true));
   if (can.has('seekforward')) {
     out.push(
       action(
         'seekforward',
-        `Seek forward ${seekOffsetSeconds} seconds`,
+        plural('controlSeekForward', seekOffsetSeconds),
         'seekforward',
         true,
         undefined,
@@ -98,18 +100,19 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
       ),
     );
   }
-  if (can.has('nexttrack')) out.push(action('nexttrack', 'Next track', 'nexttrack', true));
-  if (can.has('stop')) out.push(action('stop', 'Stop', 'stop', false));
-  if (can.has('skipad')) out.push(action('skipad', 'Skip ad', 'skipad', false));
+  if (can.has('nexttrack')) out.push(action('nexttrack', t('controlNextTrack'), 'nexttrack', true));
+  if (can.has('stop')) out.push(action('stop', t('controlStop'), 'stop', false));
+  if (can.has('skipad')) out.push(action('skipad', t('controlSkipAd'), 'skipad', false));
   if (can.has('previousslide'))
-    out.push(action('previousslide', 'Previous slide', 'previousslide', false));
-  if (can.has('nextslide')) out.push(action('nextslide', 'Next slide', 'nextslide', false));
+    out.push(action('previousslide', t('controlPreviousSlide'), 'previousslide', false));
+  if (can.has('nextslide'))
+    out.push(action('nextslide', t('controlNextSlide'), 'nextslide', false));
   if (can.has('togglemicrophone')) {
     const on = view.microphoneActive !== false;
     out.push(
       action(
         'togglemicrophone',
-        on ? 'Mute microphone' : 'Unmute microphone',
+        on ? t('controlMuteMicrophone') : t('controlUnmuteMicrophone'),
         on ? 'microphone-on' : 'microphone-off',
         false,
         !on,
@@ -121,18 +124,18 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
     out.push(
       action(
         'togglecamera',
-        on ? 'Turn camera off' : 'Turn camera on',
+        on ? t('controlCameraOff') : t('controlCameraOn'),
         on ? 'camera-on' : 'camera-off',
         false,
         !on,
       ),
     );
   }
-  if (can.has('hangup')) out.push(action('hangup', 'Hang up', 'hangup', false));
+  if (can.has('hangup')) out.push(action('hangup', t('controlHangUp'), 'hangup', false));
   if (view.kind === 'video' || can.has('enterpictureinpicture')) {
     out.push({
       id: 'picture-in-picture',
-      label: view.pictureInPicture ? 'Exit picture-in-picture' : 'Enter picture-in-picture',
+      label: view.pictureInPicture ? t('controlExitPip') : t('controlEnterPip'),
       icon: 'picture-in-picture',
       intent: { kind: 'picture-in-picture' },
       primary: false,
@@ -140,7 +143,7 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
   }
   out.push({
     id: 'mute-tab',
-    label: view.tabMuted ? 'Unmute tab' : 'Mute tab',
+    label: view.tabMuted ? t('controlUnmuteTab') : t('controlMuteTab'),
     icon: view.tabMuted ? 'volume-off' : 'volume-on',
     intent: { kind: 'mute-tab', muted: !view.tabMuted },
     off: view.tabMuted,
@@ -148,7 +151,7 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
   });
   out.push({
     id: 'go-to-tab',
-    label: 'Go to tab',
+    label: t('controlGoToTab'),
     icon: 'go-to-tab',
     intent: { kind: 'focus-tab' },
     primary: false,
@@ -156,7 +159,11 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
   return out;
 }
 
-/** Human words for a playback state: "Playing", "Paused", "Idle". */
+/** Human words for a playback state: "Playing", "Paused", "Idle" (in the UI language). */
 export function playbackLabel(state: SessionView['playbackState']): string {
-  return state === 'playing' ? 'Playing' : state === 'paused' ? 'Paused' : 'Idle';
+  return state === 'playing'
+    ? t('playbackPlaying')
+    : state === 'paused'
+      ? t('playbackPaused')
+      : t('playbackIdle');
 }

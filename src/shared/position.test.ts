@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pos, T0 } from '../../tests/support/fixtures';
 import { type Position, PositionSchema } from './contract';
 import { LIMITS } from './limits';
-import { capPosition, extrapolatePosition, formatTime, isSamePlayback } from './position';
+import { capPosition, extrapolatePosition, isSamePlayback } from './position';
 
 /** The shared `pos` on a 100 s track. */
 function pos100(overrides: Partial<Position> = {}): Position {
@@ -176,29 +176,6 @@ describe('isSamePlayback', () => {
     },
   ])('$name', ({ previous, next, playing, tolerance, expected }) => {
     expect(isSamePlayback(previous, next, playing, tolerance)).toBe(expected);
-  });
-});
-
-describe('formatTime', () => {
-  it.each<[number | null, string]>([
-    [0, '0:00'],
-    [0.99, '0:00'],
-    [5, '0:05'],
-    [59.9, '0:59'],
-    [60, '1:00'],
-    [65, '1:05'],
-    [599, '9:59'],
-    [3599, '59:59'],
-    [3600, '1:00:00'],
-    [3723, '1:02:03'],
-    [36_000 + 61, '10:01:01'],
-    [null, '--:--'],
-    [Number.NaN, '--:--'],
-    [Number.POSITIVE_INFINITY, '--:--'],
-    [Number.NEGATIVE_INFINITY, '--:--'],
-    [-1, '--:--'],
-  ])('%s → %s', (seconds, expected) => {
-    expect(formatTime(seconds)).toBe(expected);
   });
 });
 

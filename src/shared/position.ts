@@ -66,16 +66,3 @@ export function isSamePlayback(
   const drift = next.position - expected;
   return drift <= toleranceSeconds && drift >= -toleranceSeconds;
 }
-
-/**
- * Formats seconds as `m:ss` or `h:mm:ss` (`1:05`, `1:02:03`); `--:--` for `null` or non-finite.
- */
-export function formatTime(seconds: number | null): string {
-  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '--:--';
-  const total = Math.floor(seconds);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}

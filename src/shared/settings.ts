@@ -61,6 +61,8 @@ export const SettingsSchema = v.object({
     v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(300)),
     DEFAULT_SEEK_OFFSET_SECONDS,
   ),
+  /** Count the playing sessions on the toolbar icon's badge (default off). */
+  toolbarCount: v.fallback(v.boolean(), false),
 });
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 
@@ -74,6 +76,7 @@ export const DEFAULT_SETTINGS: Settings = {
   pauseOthersExemptHosts: [],
   keysRule: 'most-recent',
   seekOffsetSeconds: DEFAULT_SEEK_OFFSET_SECONDS,
+  toolbarCount: false,
 };
 
 /**

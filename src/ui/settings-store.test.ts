@@ -72,6 +72,7 @@ const CUSTOM: Settings = {
   pauseOthersExemptHosts: ['meet.example.com'],
   keysRule: 'current-tab',
   seekOffsetSeconds: 30,
+  toolbarCount: true,
 };
 
 async function loadedStore(stored?: unknown) {

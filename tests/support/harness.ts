@@ -26,6 +26,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** X display for a headed run (scripts/lib/xvfb.mjs). */
   display?: string;
+  /** Chromium's UI language (`de`, `ar`): `LANGUAGE` in its environment (scripts/lib/chromium.mjs). */
+  language?: string;
   /** Extra Chromium switches. */
   args?: string[];
   /** Profile `Preferences` to seed before launch. */

@@ -4,12 +4,14 @@
  * Picture-in-Picture window (https://wicg.github.io/document-picture-in-picture/) with the
  * session's artwork, title, artist, a moving progress bar and its transport controls, which run
  * the page's own handlers. Built with plain DOM and CSSOM (no markup strings, no style elements,
- * so a page's CSP that forbids inline styles does not break it).
+ * so a page's CSP that forbids inline styles does not break it). Its words are the i18n messages
+ * (src/shared/i18n.ts), laid out in the UI language's direction.
  */
 import type { ActionDetails, FrameState } from '../../shared/contract';
 import { controlsFor } from '../../shared/controls';
+import { formatClock, t, textDirection } from '../../shared/i18n';
 import { ICON_PATHS } from '../../shared/icon-paths';
-import { extrapolatePosition, formatTime } from '../../shared/position';
+import { extrapolatePosition } from '../../shared/position';
 import { toSessionView } from '../../shared/session';
 
 /** An open mini player. */
@@ -71,6 +73,7 @@ export async function openMiniPlayer(
     return null;
   }
   const doc = win.document;
+  doc.documentElement.dir = textDirection();
   const el = <K extends keyof HTMLElementTagNameMap>(
     tag: K,
     style: Record<string, string>,
@@ -113,18 +116,23 @@ export async function openMiniPlayer(
   const ellipsis = { overflow: 'hidden', 'text-overflow': 'ellipsis', 'white-space': 'nowrap' };
   const title = el('div', { 'font-weight': '600', ...ellipsis }, main);
   const artist = el('div', { color: '#a9a9b8', ...ellipsis }, main);
+  // The page's words take their own direction; the bar runs in media time, left to right.
+  title.dir = 'auto';
+  artist.dir = 'auto';
   const bar = el(
     'div',
     { height: '4px', background: '#44444f', 'border-radius': '2px', position: 'relative' },
     main,
   );
   bar.setAttribute('role', 'progressbar');
+  bar.dir = 'ltr';
   const fill = el(
     'div',
     { position: 'absolute', inset: '0 auto 0 0', background: '#a5b4fc', 'border-radius': '2px' },
     bar,
   );
   const buttons = el('div', { display: 'flex', gap: '4px' }, main);
+  buttons.dir = 'ltr'; // playback controls point along media time, like the bar
 
   let state = initial;
   let artwork = initialArtwork;
@@ -203,7 +211,9 @@ export async function openMiniPlayer(
     fill.style.setProperty('width', duration ? `${Math.min(100, (now / duration) * 100)}%` : '0%');
     bar.setAttribute(
       'aria-valuetext',
-      duration === null ? formatTime(now) : `${formatTime(now)} of ${formatTime(duration)}`,
+      duration === null
+        ? formatClock(now)
+        : t('positionOf', formatClock(now), formatClock(duration)),
     );
   };
 

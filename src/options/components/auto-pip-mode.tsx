@@ -1,18 +1,15 @@
 import { useId } from 'preact/hooks';
+import { t } from '../../shared/i18n';
 import type { AutoPipMode } from '../../shared/settings';
 
-/** The choices, in order, with what each does. */
-const CHOICES: { mode: AutoPipMode; label: string; hint: string }[] = [
-  { mode: 'off', label: 'Off', hint: 'Switching tabs never opens picture-in-picture.' },
-  {
-    mode: 'video',
-    label: 'Videos only',
-    hint: 'A playing video opens in picture-in-picture when you switch tabs.',
-  },
+/** The choices, in order, with what each does (in the UI language, when drawn). */
+const CHOICES: { mode: AutoPipMode; label: () => string; hint: () => string }[] = [
+  { mode: 'off', label: () => t('autoPipModeOff'), hint: () => t('autoPipHintOff') },
+  { mode: 'video', label: () => t('autoPipModeVideo'), hint: () => t('autoPipHintVideo') },
   {
     mode: 'video-and-audio',
-    label: 'Videos and audio',
-    hint: 'Audio opens a mini player with its title, artwork and controls.',
+    label: () => t('autoPipModeVideoAndAudio'),
+    hint: () => t('autoPipHintVideoAndAudio'),
   },
 ];
 
@@ -34,8 +31,8 @@ export function AutoPipChoice({
   const id = useId();
   return (
     <fieldset class="group">
-      <legend>Automatic picture-in-picture</legend>
-      <p class="hint">When you switch away from a tab that is playing:</p>
+      <legend>{t('autoPipHeading')}</legend>
+      <p class="hint">{t('autoPipWhen')}</p>
       <div class="choices">
         {CHOICES.map((choice) => (
           <div class="choice" key={choice.mode}>
@@ -48,21 +45,17 @@ export function AutoPipChoice({
               aria-describedby={`${id}-${choice.mode}-hint`}
               onChange={() => onChange(choice.mode)}
             />
-            <label for={`${id}-${choice.mode}`}>{choice.label}</label>
+            <label for={`${id}-${choice.mode}`}>{choice.label()}</label>
             <span class="hint" id={`${id}-${choice.mode}-hint`}>
-              {choice.hint}
+              {choice.hint()}
             </span>
           </div>
         ))}
       </div>
       <div class="note">
-        <p>
-          Chrome opens automatic picture-in-picture only on secure (https) pages, and only when the
-          site's own "Automatic picture-in-picture" setting allows it. Extensions cannot change that
-          setting; you can, in Chrome's site settings.
-        </p>
+        <p>{t('autoPipChromeNote')}</p>
         <button type="button" class="secondary" onClick={openChromeSettings}>
-          Open Chrome's site settings
+          {t('openChromeSiteSettings')}
         </button>
       </div>
     </fieldset>

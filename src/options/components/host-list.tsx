@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { normalizeHost } from '../../shared/hosts';
+import { t } from '../../shared/i18n';
 import { MAX_LISTED_HOSTS as MAX_HOSTS } from '../../shared/settings';
 
 interface HostListProps {
@@ -16,9 +17,7 @@ interface HostListProps {
 
 /** The message for input that `normalizeHost` rejected. */
 function invalidMessage(text: string): string {
-  return text.trim() === ''
-    ? 'Type a site first, like example.com.'
-    : `"${text.trim()}" is not a site. Type a host name like example.com or paste a page's address.`;
+  return text.trim() === '' ? t('hostEmpty') : t('hostInvalid', text.trim());
 }
 
 /**
@@ -48,9 +47,8 @@ export function HostList({ legend, description, inputLabel, hosts, onChange }: H
     event.preventDefault();
     const host = normalizeHost(text);
     if (host === null) setError(invalidMessage(text));
-    else if (hosts.includes(host)) setError(`${host} is already on this list.`);
-    else if (hosts.length >= MAX_HOSTS)
-      setError(`This list is full (${MAX_HOSTS} sites). Remove one first.`);
+    else if (hosts.includes(host)) setError(t('hostDuplicate', host));
+    else if (hosts.length >= MAX_HOSTS) setError(t('hostListFull', MAX_HOSTS));
     else {
       setError(null);
       setText('');
@@ -72,7 +70,7 @@ export function HostList({ legend, description, inputLabel, hosts, onChange }: H
           {description}
         </p>
         {hosts.length === 0 ? (
-          <p class="empty">No sites yet.</p>
+          <p class="empty">{t('noSites')}</p>
         ) : (
           <ul class="hosts" ref={list} aria-label={legend}>
             {hosts.map((host) => (
@@ -81,10 +79,10 @@ export function HostList({ legend, description, inputLabel, hosts, onChange }: H
                 <button
                   type="button"
                   class="secondary"
-                  aria-label={`Remove ${host}`}
+                  aria-label={t('removeHostLabel', host)}
                   onClick={() => remove(host)}
                 >
-                  Remove
+                  {t('remove')}
                 </button>
               </li>
             ))}
@@ -111,7 +109,7 @@ export function HostList({ legend, description, inputLabel, hosts, onChange }: H
                 setError(null);
               }}
             />
-            <button type="submit">Add</button>
+            <button type="submit">{t('add')}</button>
           </div>
           {error !== null && (
             <p class="error" role="alert" id={`${id}-error`}>

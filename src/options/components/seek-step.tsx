@@ -1,11 +1,16 @@
 import { useId, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n';
+
+/** Fewest and most seconds of the seek step. */
+const MIN_SECONDS = 1;
+const MAX_SECONDS = 300;
 
 /** The seek step from what the user typed: a whole number of seconds, 1 to 300, else `null`. */
 export function parseSeekStep(text: string): number | null {
   const trimmed = text.trim();
   if (!/^\d{1,3}$/.test(trimmed)) return null;
   const seconds = Number(trimmed);
-  return seconds >= 1 && seconds <= 300 ? seconds : null;
+  return seconds >= MIN_SECONDS && seconds <= MAX_SECONDS ? seconds : null;
 }
 
 /**
@@ -29,14 +34,14 @@ export function SeekStep({
   return (
     <div class="group seek-step">
       <div class="field">
-        <label for={`${id}-input`}>Seek step</label>
+        <label for={`${id}-input`}>{t('seekStepLabel')}</label>
         <div class="row">
           <input
             id={`${id}-input`}
             type="number"
             inputMode="numeric"
-            min={1}
-            max={300}
+            min={MIN_SECONDS}
+            max={MAX_SECONDS}
             step={1}
             value={draft ?? String(seconds)}
             aria-invalid={error !== null}
@@ -49,7 +54,7 @@ export function SeekStep({
               const value = parseSeekStep(event.currentTarget.value);
               if (value === null) {
                 setDraft(event.currentTarget.value);
-                setError('Enter a whole number of seconds from 1 to 300.');
+                setError(t('seekStepInvalid', MIN_SECONDS, MAX_SECONDS));
                 return;
               }
               setDraft(null);
@@ -57,10 +62,10 @@ export function SeekStep({
               onChange(value);
             }}
           />
-          <span class="unit">seconds</span>
+          <span class="unit">{t('seekStepUnit')}</span>
         </div>
         <p class="hint" id={`${id}-hint`}>
-          How far the seek backward and forward buttons and shortcuts move, 1 to 300 seconds.
+          {t('seekStepHint', MIN_SECONDS, MAX_SECONDS)}
         </p>
         {error !== null && (
           <p class="error" role="alert" id={`${id}-error`}>

@@ -1,9 +1,11 @@
+import { t } from '../../shared/i18n';
 import { AUTO_PIP_MODES, type AutoPipMode } from '../../shared/settings';
 
-const LABELS: Record<AutoPipMode, string> = {
-  off: 'Off',
-  video: 'Videos only',
-  'video-and-audio': 'Videos and audio',
+/** Each mode's name, as the options page names it too. */
+export const AUTO_PIP_MODE_LABELS: Record<AutoPipMode, () => string> = {
+  off: () => t('autoPipModeOff'),
+  video: () => t('autoPipModeVideo'),
+  'video-and-audio': () => t('autoPipModeVideoAndAudio'),
 };
 
 /**
@@ -19,7 +21,7 @@ export function AutoPipSetting({
 }) {
   return (
     <label class="setting">
-      <span>Picture-in-picture when I switch tabs</span>
+      <span>{t('popupAutoPipLabel')}</span>
       <select
         value={mode}
         onChange={(event) =>
@@ -28,7 +30,7 @@ export function AutoPipSetting({
       >
         {AUTO_PIP_MODES.map((m) => (
           <option key={m} value={m}>
-            {LABELS[m]}
+            {AUTO_PIP_MODE_LABELS[m]()}
           </option>
         ))}
       </select>

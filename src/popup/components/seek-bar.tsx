@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionDetails, SessionView } from '../../shared/contract';
-import { extrapolatePosition, formatTime } from '../../shared/position';
+import { formatClock, t } from '../../shared/i18n';
+import { extrapolatePosition } from '../../shared/position';
 import { seekTargetForKey, timeAtPointer } from '../seek';
 
 /** Least milliseconds between two `fastSeek` updates while dragging. */
@@ -73,13 +74,15 @@ export function SeekBar({
     return timeAtPointer(event.clientX, rect.left, rect.width, duration ?? 0);
   };
 
-  const elapsedText = formatTime(current);
-  const durationText = duration === null ? 'Live' : formatTime(duration);
+  const elapsedText = formatClock(current);
+  const durationText = duration === null ? t('timeLive') : formatClock(duration);
   const valueText =
-    duration === null ? `${elapsedText}, live` : `${elapsedText} of ${durationText}`;
+    duration === null ? t('positionLive', elapsedText) : t('positionOf', elapsedText, durationText);
 
   return (
-    <div class="seek">
+    // The row stays left to right in a right-to-left UI: media time runs from the left edge, as
+    // the pointer math (`timeAtPointer`, src/popup/seek.ts) and ArrowRight = later assume.
+    <div class="seek" dir="ltr">
       <span class="time" aria-hidden="true">
         {elapsedText}
       </span>
@@ -88,7 +91,7 @@ export function SeekBar({
           class={`bar seekable${drag !== null ? ' dragging' : ''}`}
           role="slider"
           tabIndex={0}
-          aria-label={`Seek ${view.title}`}
+          aria-label={t('seekLabel', view.title)}
           aria-valuemin={0}
           aria-valuemax={Math.round(duration ?? 0)}
           aria-valuenow={Math.round(current)}
@@ -127,7 +130,7 @@ export function SeekBar({
         <div
           class="bar"
           role="progressbar"
-          aria-label={`Progress of ${view.title}`}
+          aria-label={t('progressLabel', view.title)}
           aria-valuemin={0}
           aria-valuemax={Math.round(duration ?? 0)}
           aria-valuenow={duration === null ? undefined : Math.round(current)}

@@ -1,6 +1,7 @@
 import { Component } from 'preact';
 import type { SessionIntent, SessionView } from '../../shared/contract';
 import { type Control, controlsFor, playbackLabel } from '../../shared/controls';
+import { t } from '../../shared/i18n';
 import { autoPipReasonText, isFixableInSettings } from '../auto-pip-reason-text';
 import { Artwork } from './artwork';
 import { Icon } from './icon';
@@ -35,9 +36,9 @@ function AutoPipLine({ view, commands }: { view: SessionView; commands: CardComm
   if (armed) {
     return (
       <p class="autopip">
-        Opens in picture-in-picture when you switch tabs. Nothing opens?{' '}
+        {t('autoPipArmed')}{' '}
         <button type="button" class="link" onClick={() => commands.openSiteSettings(view.key)}>
-          Allow it for {view.host}
+          {t('autoPipAllowFor', view.host)}
         </button>
       </p>
     );
@@ -45,12 +46,12 @@ function AutoPipLine({ view, commands }: { view: SessionView; commands: CardComm
   if (!reason || reason === 'not-playing') return null;
   return (
     <p class="autopip off">
-      No automatic picture-in-picture: {autoPipReasonText(reason, view.host)}.
+      {t('autoPipOff', autoPipReasonText(reason, view.host))}
       {isFixableInSettings(reason) && (
         <>
           {' '}
           <button type="button" class="link" onClick={() => commands.openOptions()}>
-            Change settings
+            {t('changeSettings')}
           </button>
         </>
       )}
@@ -119,10 +120,14 @@ function SessionCardView({ view, commands, seekOffset, faviconFor, canPin }: Car
       <div class="head">
         <Artwork view={view} size={view.active ? 72 : 48} />
         <div class="meta">
-          <span class="title" id={titleId}>
+          <span class="title" id={titleId} dir="auto">
             {view.title}
           </span>
-          {subtitle && <span class="subtitle">{subtitle}</span>}
+          {subtitle && (
+            <span class="subtitle" dir="auto">
+              {subtitle}
+            </span>
+          )}
           <span class="site">
             <img
               class="favicon"
@@ -134,21 +139,19 @@ function SessionCardView({ view, commands, seekOffset, faviconFor, canPin }: Car
             />
             <span class="host">
               {view.embedded && view.tabHost !== view.host
-                ? `${view.host} in ${view.tabHost}`
+                ? t('hostInTab', view.host, view.tabHost)
                 : view.host}
             </span>
             <span class={`state ${view.playbackState}`}>{playbackLabel(view.playbackState)}</span>
-            {view.active && <span class="badge">Active</span>}
+            {view.active && <span class="badge">{t('activeBadge')}</span>}
           </span>
         </div>
         {canPin && (
           <button
             type="button"
             class={`control pin${view.pinned ? ' pinned' : ''}`}
-            aria-label={
-              view.pinned ? `Unpin ${view.title}` : `Pin ${view.title} as the active session`
-            }
-            title={view.pinned ? 'Unpin' : 'Pin as the active session'}
+            aria-label={view.pinned ? t('unpinLabel', view.title) : t('pinLabel', view.title)}
+            title={view.pinned ? t('unpinTooltip') : t('pinTooltip')}
             onClick={() =>
               commands.intent(view.key, view.pinned ? { kind: 'unpin' } : { kind: 'pin' })
             }
@@ -162,8 +165,12 @@ function SessionCardView({ view, commands, seekOffset, faviconFor, canPin }: Car
         onSeek={(details) => commands.intent(view.key, { kind: 'action', details })}
       />
       {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would need a visible legend; an ARIA group names the row as well */}
-      <div class="controls" role="group" aria-label={`Controls for ${view.title}`}>
-        <div class="transport">{controls.filter((c) => c.primary).map(button)}</div>
+      <div class="controls" role="group" aria-label={t('controlsLabel', view.title)}>
+        {/* Playback controls run left to right in every language, like the seek bar: their
+            icons point along media time (Material Design, "Bidirectionality": media controls). */}
+        <div class="transport" dir="ltr">
+          {controls.filter((c) => c.primary).map(button)}
+        </div>
         <div class="secondary">{controls.filter((c) => !c.primary).map(button)}</div>
       </div>
       <AutoPipLine view={view} commands={commands} />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionView } from '../../shared/contract';
+import { t } from '../../shared/i18n';
 import { type CardCommands, SessionCard } from './session-card';
 
 /** Cards drawn in full at once: more than a popup (at most 600 px tall) shows. */
@@ -28,7 +29,7 @@ export function SessionList({ sessions, commands, seekOffset, faviconFor }: List
     return () => cancelAnimationFrame(id);
   }, [full, sessions.length]);
   return (
-    <ul class="sessions" aria-label="Media sessions">
+    <ul class="sessions" aria-label={t('sessionsLabel')}>
       {sessions.map((view, i) =>
         i < full ? (
           <SessionCard
@@ -41,7 +42,7 @@ export function SessionList({ sessions, commands, seekOffset, faviconFor }: List
           />
         ) : (
           <li key={view.key} class="session pending" aria-labelledby={`title-${view.key}`}>
-            <span class="title" id={`title-${view.key}`}>
+            <span class="title" id={`title-${view.key}`} dir="auto">
               {view.title}
             </span>
           </li>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../shared/i18n';
 
 /** One `chrome.commands.Command`, as `commands.getAll()` gives it. */
 export interface Shortcut {
@@ -32,21 +33,21 @@ export function Shortcuts({
   }, [load]);
   return (
     <details class="shortcuts">
-      <summary>Keyboard shortcuts</summary>
+      <summary>{t('shortcutsHeading')}</summary>
       {list === null ? (
-        <p>Loading…</p>
+        <p>{t('loading')}</p>
       ) : (
         <dl>
           {list.map((command) => (
             <div class="shortcut" key={command.name}>
               <dt>
-                {command.name === '_execute_action' ? 'Open Media Deck' : command.description}
+                {command.name === '_execute_action' ? t('shortcutOpenDeck') : command.description}
               </dt>
               <dd>
                 {command.shortcut ? (
                   <kbd>{command.shortcut}</kbd>
                 ) : (
-                  <span class="unset">Not set</span>
+                  <span class="unset">{t('shortcutNotSet')}</span>
                 )}
               </dd>
             </div>
@@ -54,7 +55,7 @@ export function Shortcuts({
         </dl>
       )}
       <button type="button" class="link" onClick={openSettings}>
-        Change shortcuts
+        {t('changeShortcuts')}
       </button>
     </details>
   );

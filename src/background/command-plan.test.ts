@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MUSIC_ACTIONS, sessionView } from '../../tests/support/fixtures';
-import { COMMAND_NAMES, type CommandName, type SessionView } from '../shared/contract';
+import {
+  COMMAND_NAMES,
+  type CommandName,
+  OPEN_SIDE_PANEL_COMMAND,
+  type SessionView,
+} from '../shared/contract';
 import { isCommandName, planCommand } from './command-plan';
 
 const MUSIC = MUSIC_ACTIONS;
@@ -160,10 +165,13 @@ describe('isCommandName', () => {
       expect(isCommandName(name)).toBe(false);
   });
 
-  it('matches the commands declared in manifest.json', async () => {
+  it('matches the commands declared in manifest.json, with the side panel command apart', async () => {
     const manifest = (await import('../../manifest.json')).default as {
       commands: Record<string, unknown>;
     };
-    expect(Object.keys(manifest.commands).sort()).toEqual([...COMMAND_NAMES].sort());
+    expect(Object.keys(manifest.commands).sort()).toEqual(
+      [...COMMAND_NAMES, OPEN_SIDE_PANEL_COMMAND].sort(),
+    );
+    expect(isCommandName(OPEN_SIDE_PANEL_COMMAND)).toBe(false);
   });
 });

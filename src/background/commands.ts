@@ -27,6 +27,8 @@ export interface CommandDeps {
   tab(tabId: number): TabInfo | undefined;
   /** Seconds that seek commands move (the user's setting). */
   seekOffset(): number;
+  /** Whether the keys act on the pinned session only (the keys rule), to say so when none is. */
+  pinnedOnly(): boolean;
   dispatcher: IntentDispatcher;
   notify(notice: Notice): void;
 }
@@ -43,7 +45,9 @@ export function createCommandHandler(
       : null;
     const plan = planCommand(command, view, deps.seekOffset());
     if (plan.kind === 'refuse' || !session || !view) {
-      const notice: Notice = plan.kind === 'refuse' ? plan.notice : { code: 'nothing-to-control' };
+      let notice: Notice = plan.kind === 'refuse' ? plan.notice : { code: 'nothing-to-control' };
+      if (notice.code === 'nothing-to-control' && deps.pinnedOnly())
+        notice = { code: 'nothing-pinned' };
       if (command === 'toggle-picture-in-picture' && tabId !== undefined) {
         pictureInPictureHere(
           tabId,

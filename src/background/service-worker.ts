@@ -8,7 +8,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { chooseArtwork } from '../shared/artwork';
 import { AGENT_KEY, AGENT_SCRIPT } from '../shared/channel';
-import { FRAME_PORT, POPUP_PORT } from '../shared/contract';
+import { FRAME_PORT, OPEN_SIDE_PANEL_COMMAND, POPUP_PORT } from '../shared/contract';
 import { isDataImageUrl } from '../shared/safe-url';
 import { createAgentLoader } from './agent-loader';
 import { createArtworkCache } from './artwork-cache';
@@ -208,6 +208,13 @@ browser.runtime.onConnect.addListener((port) => {
   }
 });
 tabs.listen(browser.tabs);
+// The side panel's command opens Media Deck in the window the key was pressed in (the key's gesture
+// is what `sidePanel.open` needs: nothing is awaited before it).
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (command === OPEN_SIDE_PANEL_COMMAND && tab?.windowId !== undefined) {
+    chrome.sidePanel.open({ windowId: tab.windowId }).catch(ignore);
+  }
+});
 browser.commands.onCommand.addListener(
   createCommandHandler({
     isRestored,
@@ -218,6 +225,7 @@ browser.commands.onCommand.addListener(
     },
     tab: (tabId) => registry.tab(tabId),
     seekOffset: () => settings().seekOffsetSeconds,
+    pinnedOnly: () => settings().keysRule === 'pinned-only',
     dispatcher,
     notify: (notice) => toolbar.notify(notice),
   }),

@@ -72,7 +72,38 @@ describe('OptionsApp: rendering', () => {
     expect(screen.getByText('Loading…')).toBeTruthy();
     expect(screen.queryByRole('radio')).toBeNull();
     act(() => store.push({ loaded: true }));
-    expect(screen.getAllByRole('radio')).toHaveLength(3);
+    // Three automatic picture-in-picture modes, three keys rules.
+    expect(screen.getAllByRole('radio')).toHaveLength(6);
+  });
+
+  it('keys rule: shows the current rule and saves another', async () => {
+    const { store } = renderOptions({ keysRule: 'current-tab' });
+    const group = screen.getByRole('group', { name: 'Media keys control' });
+    const radios = within(group).getAllByRole<HTMLInputElement>('radio');
+    expect(radios.map((r) => r.checked)).toEqual([false, true, false]);
+    expect(within(group).getByText(/while none is pinned, the keys do nothing/)).toBeTruthy();
+    fireEvent.click(within(group).getByLabelText('The pinned media only'));
+    await flush();
+    expect(store.updates.at(-1)).toEqual({ keysRule: 'pinned-only' });
+    expect(within(group).getByLabelText<HTMLInputElement>('The pinned media only').checked).toBe(
+      true,
+    );
+  });
+
+  it('pause others: off by default, resume waits for it, exempt sites are a list', async () => {
+    const { store } = renderOptions({});
+    const pause = screen.getByLabelText<HTMLInputElement>('Pause other playing media');
+    const resume = screen.getByLabelText<HTMLInputElement>(
+      'Resume them when that media is paused or ends',
+    );
+    expect(pause.checked).toBe(false);
+    expect(resume.disabled).toBe(true);
+    fireEvent.click(pause);
+    await flush();
+    expect(store.updates.at(-1)).toEqual({ pauseOthers: true });
+    expect(resume.disabled).toBe(false);
+    await addHost(screen.getByRole('group', { name: 'Sites left playing' }), 'meet.example.com');
+    expect(store.updates.at(-1)).toEqual({ pauseOthersExemptHosts: ['meet.example.com'] });
   });
 
   it('renders the current settings', () => {

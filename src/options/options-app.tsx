@@ -5,6 +5,8 @@ import type { SettingsStore } from '../ui/settings-store';
 import { useStore } from '../ui/use-store';
 import { AutoPipChoice } from './components/auto-pip-mode';
 import { HostList } from './components/host-list';
+import { KeysRuleChoice } from './components/keys-rule-choice';
+import { PauseOthersChoice } from './components/pause-others-choice';
 import { SeekStep } from './components/seek-step';
 import { ToolbarCount } from './components/toolbar-count';
 
@@ -23,8 +25,9 @@ interface OptionsAppProps {
 }
 
 /**
- * The options page: automatic picture-in-picture mode, the per-site allow and block lists, the
- * seek step and the toolbar icon's count. Every change is written at once (the extension applies it without reloading pages),
+ * The options page: automatic picture-in-picture mode, the per-site allow and block lists, which
+ * media the keys control, pausing others (with its exempt sites), the seek step and the toolbar
+ * icon's count. Every change is written at once (the extension applies it without reloading pages),
  * and the status line says "Saved" when the write is done.
  */
 export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
@@ -74,6 +77,28 @@ export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
               inputLabel={t('blockListInput')}
               hosts={settings.autoPipBlockHosts}
               onChange={(hosts) => save({ autoPipBlockHosts: hosts })}
+            />
+          </section>
+          <section class="keys" aria-labelledby="keys-heading">
+            <h2 id="keys-heading">{t('keysHeading')}</h2>
+            <KeysRuleChoice
+              rule={settings.keysRule}
+              onChange={(rule) => save({ keysRule: rule })}
+            />
+          </section>
+          <section class="pause-others" aria-labelledby="pause-others-heading">
+            <h2 id="pause-others-heading">{t('pauseOthersHeading')}</h2>
+            <PauseOthersChoice
+              pauseOthers={settings.pauseOthers}
+              resumeAfter={settings.resumeAfter}
+              onChange={save}
+            />
+            <HostList
+              legend={t('exemptListLegend')}
+              description={t('exemptListDescription')}
+              inputLabel={t('exemptListInput')}
+              hosts={settings.pauseOthersExemptHosts}
+              onChange={(hosts) => save({ pauseOthersExemptHosts: hosts })}
             />
           </section>
           <section class="seeking" aria-labelledby="seeking-heading">

@@ -2,9 +2,12 @@ import { useMemo, useRef } from 'preact/hooks';
 import { plural, t } from '../shared/i18n';
 import { DEFAULT_SEEK_OFFSET_SECONDS } from '../shared/media-session-actions';
 import { noticeText } from '../shared/notice-text';
-import type { AutoPipMode } from '../shared/settings';
+import { AUTO_PIP_MODES, type AutoPipMode, KEYS_RULES, type KeysRule } from '../shared/settings';
+import { AUTO_PIP_MODE_LABELS } from '../ui/auto-pip-labels';
+import { KEYS_RULE_LABELS } from '../ui/keys-rule-labels';
 import { useStore } from '../ui/use-store';
-import { AutoPipSetting } from './components/auto-pip-setting';
+import { FooterSetting } from './components/footer-setting';
+import { Icon } from './components/icon';
 import type { CardCommands } from './components/session-card';
 import { SessionList } from './components/session-list';
 import { type Shortcut, Shortcuts } from './components/shortcuts';
@@ -30,6 +33,10 @@ interface AppProps {
   navigation?: PopupNavigation;
   /** The automatic picture-in-picture setting and how to change it; left out when absent. */
   autoPip?: { mode: AutoPipMode; set(mode: AutoPipMode): void };
+  /** The keys rule and how to change it; left out when absent. */
+  keys?: { rule: KeysRule; set(rule: KeysRule): void };
+  /** Opens the deck in the browser's side panel; the button is left out without it (the panel). */
+  openSidePanel?: () => void;
 }
 
 const NO_NAVIGATION: PopupNavigation = {
@@ -49,6 +56,8 @@ export function App({
   loadShortcuts,
   navigation = NO_NAVIGATION,
   autoPip,
+  keys,
+  openSidePanel,
 }: AppProps) {
   const { snapshot, connected } = useStore(store);
   const sessions = snapshot?.sessions ?? [];
@@ -95,16 +104,42 @@ export function App({
           commands={commands}
           seekOffset={seekOffset}
           faviconFor={faviconFor}
+          keysRule={keys?.rule}
         />
       )}
       {loadShortcuts && (
         <Shortcuts load={loadShortcuts} openSettings={navigation.openShortcutSettings} />
       )}
       <div class="footer">
-        {autoPip && <AutoPipSetting mode={autoPip.mode} onChange={autoPip.set} />}
-        <button type="button" class="link" onClick={navigation.openOptions}>
-          {t('allSettings')}
-        </button>
+        {autoPip && (
+          <FooterSetting
+            label={t('popupAutoPipLabel')}
+            choices={AUTO_PIP_MODES}
+            labels={AUTO_PIP_MODE_LABELS}
+            value={autoPip.mode}
+            onChange={autoPip.set}
+          />
+        )}
+        {keys && (
+          <FooterSetting
+            label={t('keysRuleLabel')}
+            choices={KEYS_RULES}
+            labels={KEYS_RULE_LABELS}
+            value={keys.rule}
+            onChange={keys.set}
+          />
+        )}
+        <div class="links">
+          {openSidePanel && (
+            <button type="button" class="link" onClick={openSidePanel}>
+              <Icon name="side-panel" size={14} />
+              {t('openSidePanel')}
+            </button>
+          )}
+          <button type="button" class="link" onClick={navigation.openOptions}>
+            {t('allSettings')}
+          </button>
+        </div>
       </div>
     </main>
   );

@@ -2,7 +2,7 @@
 import './early-port';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import type { AutoPipMode } from '../shared/settings';
+import type { AutoPipMode, KeysRule } from '../shared/settings';
 import { localizeDocument } from '../ui/document-locale';
 import { createSettingsStore } from '../ui/settings-store';
 import { useStore } from '../ui/use-store';
@@ -39,6 +39,34 @@ const root = document.getElementById('app') as HTMLElement;
 
 const setAutoPip = (mode: AutoPipMode) =>
   void settings.update({ autoPictureInPicture: mode }).catch(() => {});
+const setKeysRule = (rule: KeysRule) => void settings.update({ keysRule: rule }).catch(() => {});
+
+/**
+ * This page is the side panel (src/sidepanel/index.html loads this same script, with
+ * `data-surface="side-panel"` on its root): the same deck, without the button that opens it.
+ */
+const inSidePanel = root.dataset.surface === 'side-panel';
+/** The browser window this popup belongs to, learnt at once: the click cannot wait for it. */
+let windowId: number | undefined;
+if (!inSidePanel) {
+  void browser.windows.getCurrent().then(
+    (window) => {
+      windowId = window.id;
+    },
+    () => {},
+  );
+}
+/**
+ * Opens the deck in this window's side panel (`chrome.sidePanel.open`, which needs the click's
+ * user gesture: nothing is awaited before it), then closes the popup.
+ */
+const openSidePanel = () => {
+  if (windowId === undefined) return;
+  chrome.sidePanel.open({ windowId }).then(
+    () => globalThis.close(),
+    () => {},
+  );
+};
 
 /** The popup with the user's settings, drawn again (only where they matter) when they change. */
 function Popup() {
@@ -51,6 +79,8 @@ function Popup() {
       loadShortcuts={loadShortcuts}
       navigation={navigation}
       autoPip={{ mode: current.autoPictureInPicture, set: setAutoPip }}
+      keys={{ rule: current.keysRule, set: setKeysRule }}
+      openSidePanel={inSidePanel ? undefined : openSidePanel}
     />
   );
 }

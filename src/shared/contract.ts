@@ -460,7 +460,13 @@ export const AutoPipReasonSchema = v.picklist([
 ]);
 export type AutoPipReason = v.InferOutput<typeof AutoPipReasonSchema>;
 
-/** The keyboard commands of manifest.json (`chrome.commands`). */
+/**
+ * The command that opens the deck in the browser's side panel (manifest.json `commands`, no key
+ * suggested: the user binds one). Not a session command: the service worker handles it apart.
+ */
+export const OPEN_SIDE_PANEL_COMMAND = 'open-side-panel';
+
+/** The keyboard commands of manifest.json (`chrome.commands`) that act on a session. */
 export const COMMAND_NAMES = [
   'play-pause',
   'next-track',
@@ -484,6 +490,8 @@ const About = { title: Text, host: v.pipe(v.string(), v.maxLength(LIMITS.url)) }
 export const NoticeSchema = v.variant('code', [
   /** No session to act on. */
   v.strictObject({ code: v.literal('nothing-to-control') }),
+  /** The keys act on the pinned session only (the keys rule), and none is pinned. */
+  v.strictObject({ code: v.literal('nothing-pinned') }),
   /** The active session cannot do what `command` needs. */
   v.strictObject({ code: v.literal('cannot'), command: v.picklist(COMMAND_NAMES), ...About }),
   /** The page did not carry out the action (no answer, or its frame is gone). */

@@ -73,6 +73,21 @@ export function formatNumber(n: number, minimumIntegerDigits?: number): string {
   return format.format(n);
 }
 
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** `fraction` (0..1) as a whole percentage in the UI language (`50 %` in German, `50%` in English). */
+export function formatPercent(fraction: number): string {
+  const language = uiLanguage();
+  const format = cached(percentFormats, language, () => {
+    try {
+      return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+    } catch {
+      return new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
+    }
+  });
+  return format.format(fraction);
+}
+
 /**
  * Seconds as a media clock, `m:ss` or `h:mm:ss` (`1:05`, `1:02:03`) in the UI language's digits;
  * `--:--` for `null`, negative or non-finite. The separator stays `:` (CLDR's time separator for

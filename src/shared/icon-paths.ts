@@ -5,12 +5,21 @@
 import type { ControlIcon } from './controls';
 
 /** An icon name: a control's, or one of the popup's own. */
-export type IconName = ControlIcon | 'placeholder-audio' | 'placeholder-video' | 'pin' | 'pinned';
+export type IconName =
+  | ControlIcon
+  | 'placeholder-audio'
+  | 'placeholder-video'
+  | 'pin'
+  | 'pinned'
+  | 'key'
+  | 'side-panel';
 
 export const ICON_PATHS: Record<IconName, string> = {
   previoustrack: 'M6 6h2v12H6zM9.5 12 18 6v12z',
   seekbackward: 'M11 18V6l-8.5 6zm.5-6 8.5 6V6z',
   play: 'M8 5v14l11-7z',
+  key: 'M7 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6zm5.7 1H22v4h-2v3h-3v-3h-4.3A6 6 0 1 1 12.7 10z',
+  'side-panel': 'M3 4h18v16H3zm2 2v12h9V6zm11 0v12h3V6z',
   pause: 'M6 5h4v14H6zm8 0h4v14h-4z',
   seekforward: 'M4 18l8.5-6L4 6zm9-12v12l8.5-6z',
   nexttrack: 'M6 18l8.5-6L6 6zm10-12v12h2V6z',

@@ -36,6 +36,8 @@ export function noticeText(notice: Notice): string {
   switch (notice.code) {
     case 'nothing-to-control':
       return t('noticeNothingToControl');
+    case 'nothing-pinned':
+      return t('noticeNothingPinned');
     case 'cannot':
       return LACKS[notice.command](quoteTitle(notice.title, notice.host));
     case 'no-response':

@@ -109,8 +109,8 @@ export function frameState(overrides: Partial<FrameState> = {}): FrameState {
 /**
  * A complete `SessionView` (every field of `SessionViewSchema`): key `7:0:DOC7` (tab 7, frame 0),
  * `Song` by `Artist` on `Album` without artwork, host `player.test`, page
- * `https://player.test/watch?v=1`, audio (an element at speed 1 and full volume, unmuted), not in
- * picture-in-picture, paused at 30 s of 60 s
+ * `https://player.test/watch?v=1`, audio with no element Media Deck can reach (no speed or volume
+ * controls), not in picture-in-picture, paused at 30 s of 60 s
  * (sampled at `T0`), actions play and pause, no capture flags, tab unmuted and audible, active,
  * not pinned.
  */
@@ -128,7 +128,7 @@ export function sessionView(overrides: Partial<SessionView> = {}): SessionView {
     tabHost: 'player.test',
     pageUrl: 'https://player.test/watch?v=1',
     kind: 'audio',
-    element: { playbackRate: 1, volume: 1, muted: false },
+    element: null,
     pictureInPicture: false,
     autoPip: { armed: false, reason: null },
     playbackState: 'paused',

@@ -74,6 +74,18 @@ export function SeekBar({
     return timeAtPointer(event.clientX, rect.left, rect.width, duration ?? 0);
   };
 
+  // Where each chapter after the first starts (`MediaMetadata.chapterInfo`), on a bar of known length.
+  const marks = duration
+    ? view.chapters
+        .filter((c) => c.startTime > 0 && c.startTime < duration)
+        .map((c) => (
+          <div
+            key={c.startTime}
+            class="chapter-mark"
+            style={{ left: `${(c.startTime / duration) * 100}%` }}
+          />
+        ))
+    : null;
   const elapsedText = formatClock(current);
   const durationText = duration === null ? t('timeLive') : formatClock(duration);
   const valueText =
@@ -124,6 +136,7 @@ export function SeekBar({
           }}
         >
           <div class="fill" style={{ width: `${fraction * 100}%` }} />
+          {marks}
           <div class="thumb" style={{ left: `${fraction * 100}%` }} />
         </div>
       ) : (
@@ -137,6 +150,7 @@ export function SeekBar({
           aria-valuetext={valueText}
         >
           <div class="fill" style={{ width: `${fraction * 100}%` }} />
+          {marks}
         </div>
       )}
       <span class="time" aria-hidden="true">

@@ -2,8 +2,12 @@ import { Component } from 'preact';
 import type { SessionIntent, SessionView } from '../../shared/contract';
 import { type Control, controlsFor, playbackLabel } from '../../shared/controls';
 import { t } from '../../shared/i18n';
+import type { KeysRule } from '../../shared/settings';
+import { KEYS_RULE_LABELS } from '../../ui/keys-rule-labels';
 import { autoPipReasonText, isFixableInSettings } from '../auto-pip-reason-text';
 import { Artwork } from './artwork';
+import { ChapterButtons, CurrentChapter } from './chapter-controls';
+import { ElementControls } from './element-controls';
 import { Icon } from './icon';
 import { SeekBar } from './seek-bar';
 
@@ -25,6 +29,8 @@ interface CardProps {
   faviconFor: (pageUrl: string) => string;
   /** Show the pin toggle (there is more than one session to choose from). */
   canPin: boolean;
+  /** The keys rule, named in the tooltip of the badge on the session the keys act on. */
+  keysRule: KeysRule;
 }
 
 /**
@@ -84,6 +90,7 @@ export class SessionCard extends Component<CardProps> {
       prev.seekOffset === next.seekOffset &&
       prev.faviconFor === next.faviconFor &&
       prev.canPin === next.canPin &&
+      prev.keysRule === next.keysRule &&
       sameView(prev.view, next.view)
     );
   }
@@ -93,7 +100,7 @@ export class SessionCard extends Component<CardProps> {
   }
 }
 
-function SessionCardView({ view, commands, seekOffset, faviconFor, canPin }: CardProps) {
+function SessionCardView({ view, commands, seekOffset, faviconFor, canPin, keysRule }: CardProps) {
   const titleId = `title-${view.key}`;
   const controls = controlsFor(view, seekOffset);
   const subtitle = [view.artist, view.album].filter(Boolean).join(' — ');
@@ -128,6 +135,7 @@ function SessionCardView({ view, commands, seekOffset, faviconFor, canPin }: Car
               {subtitle}
             </span>
           )}
+          <CurrentChapter view={view} />
           <span class="site">
             <img
               class="favicon"
@@ -143,7 +151,12 @@ function SessionCardView({ view, commands, seekOffset, faviconFor, canPin }: Car
                 : view.host}
             </span>
             <span class={`state ${view.playbackState}`}>{playbackLabel(view.playbackState)}</span>
-            {view.active && <span class="badge">{t('activeBadge')}</span>}
+            {view.active && (
+              <span class="badge" title={t('keysBadgeTitle', KEYS_RULE_LABELS[keysRule]())}>
+                <Icon name="key" size={12} />
+                {t('activeBadge')}
+              </span>
+            )}
           </span>
         </div>
         {canPin && (
@@ -171,8 +184,20 @@ function SessionCardView({ view, commands, seekOffset, faviconFor, canPin }: Car
         <div class="transport" dir="ltr">
           {controls.filter((c) => c.primary).map(button)}
         </div>
-        <div class="secondary">{controls.filter((c) => !c.primary).map(button)}</div>
+        <div class="secondary">
+          {controls.filter((c) => !c.primary).map(button)}
+          <ChapterButtons
+            view={view}
+            onSeek={(seekTime) =>
+              commands.intent(view.key, { kind: 'action', details: { action: 'seekto', seekTime } })
+            }
+          />
+        </div>
       </div>
+      <ElementControls
+        view={view}
+        onSet={(setting) => commands.intent(view.key, { kind: 'set-element', setting })}
+      />
       <AutoPipLine view={view} commands={commands} />
     </li>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionView } from '../../shared/contract';
 import { t } from '../../shared/i18n';
+import type { KeysRule } from '../../shared/settings';
 import { type CardCommands, SessionCard } from './session-card';
 
 /** Cards drawn in full at once: more than a popup (at most 600 px tall) shows. */
@@ -13,6 +14,8 @@ interface ListProps {
   commands: CardCommands;
   seekOffset: number;
   faviconFor: (pageUrl: string) => string;
+  /** The keys rule, for the tooltip on the active session's badge (default: the most recent). */
+  keysRule?: KeysRule;
 }
 
 /**
@@ -21,7 +24,13 @@ interface ListProps {
  * and each item named, from the first paint), filled in `CARDS_PER_FRAME` at a time in the frames
  * that follow, long before anyone could scroll or tab to them.
  */
-export function SessionList({ sessions, commands, seekOffset, faviconFor }: ListProps) {
+export function SessionList({
+  sessions,
+  commands,
+  seekOffset,
+  faviconFor,
+  keysRule = 'most-recent',
+}: ListProps) {
   const [full, setFull] = useState(FIRST_CARDS);
   useEffect(() => {
     if (full >= sessions.length) return;
@@ -39,6 +48,7 @@ export function SessionList({ sessions, commands, seekOffset, faviconFor }: List
             seekOffset={seekOffset}
             faviconFor={faviconFor}
             canPin={sessions.length > 1}
+            keysRule={keysRule}
           />
         ) : (
           <li key={view.key} class="session pending" aria-labelledby={`title-${view.key}`}>

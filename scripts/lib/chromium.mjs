@@ -48,6 +48,7 @@ const TYPES = {
   '.png': 'image/png',
   '.webm': 'video/webm',
   '.svg': 'image/svg+xml',
+  '.vtt': 'text/vtt',
 };
 
 /**

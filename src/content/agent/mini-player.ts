@@ -7,6 +7,8 @@
  * so a page's CSP that forbids inline styles does not break it). Its words are the i18n messages
  * (src/shared/i18n.ts), laid out in the UI language's direction.
  */
+
+import { chapterIndexAt } from '../../shared/chapters';
 import type { ActionDetails, FrameState } from '../../shared/contract';
 import { controlsFor } from '../../shared/controls';
 import { formatClock, t, textDirection } from '../../shared/i18n';
@@ -116,9 +118,12 @@ export async function openMiniPlayer(
   const ellipsis = { overflow: 'hidden', 'text-overflow': 'ellipsis', 'white-space': 'nowrap' };
   const title = el('div', { 'font-weight': '600', ...ellipsis }, main);
   const artist = el('div', { color: '#a9a9b8', ...ellipsis }, main);
+  /** The chapter playing now (`MediaMetadata.chapterInfo`), kept current with the progress. */
+  const chapter = el('div', { color: '#a9a9b8', 'font-size': '12px', ...ellipsis }, main);
   // The page's words take their own direction; the bar runs in media time, left to right.
   title.dir = 'auto';
   artist.dir = 'auto';
+  chapter.dir = 'auto';
   const bar = el(
     'div',
     { height: '4px', background: '#44444f', 'border-radius': '2px', position: 'relative' },
@@ -208,6 +213,9 @@ export async function openMiniPlayer(
       Date.now(),
     );
     const duration = position?.duration ?? null;
+    const current = view.chapters[chapterIndexAt(view.chapters, now)];
+    const chapterText = current ? t('chapterCurrent', current.title) : '';
+    if (chapter.textContent !== chapterText) chapter.textContent = chapterText;
     fill.style.setProperty('width', duration ? `${Math.min(100, (now / duration) * 100)}%` : '0%');
     bar.setAttribute(
       'aria-valuetext',

@@ -76,6 +76,34 @@ export function readMetadata(): Metadata | null {
   };
 }
 
+/**
+ * The chapters of `element`'s `<track kind="chapters">` (HTML § Timed text tracks), when the page
+ * has its cues loaded (a track whose mode is `hidden` or `showing`, e.g. one marked `default`):
+ * each cue's text as the title, its start time in seconds. Media Deck never changes a track's
+ * mode to load it, which the page could see. `[]` when there is none.
+ */
+export function readTrackChapters(element: HTMLMediaElement | null): Chapter[] {
+  const chapters: Chapter[] = [];
+  if (!element) return chapters;
+  const tracks = element.textTracks;
+  for (let i = 0; i < tracks.length; i++) {
+    const track = tracks[i];
+    if (track?.kind !== 'chapters' || track.mode === 'disabled' || !track.cues) continue;
+    for (let j = 0; j < track.cues.length && chapters.length < LIMITS.chapters; j++) {
+      const cue = track.cues[j] as (TextTrackCue & { text?: string }) | undefined;
+      if (!cue) continue;
+      const start = cue.startTime;
+      chapters.push({
+        title: text(cue.text ?? ''),
+        startTime: start >= 0 && start <= LIMITS.seconds ? start : 0,
+        artwork: [],
+      });
+    }
+    if (chapters.length > 0) break;
+  }
+  return chapters;
+}
+
 /** The page's `playbackState`; `'none'` without a MediaSession. */
 export function readPlaybackState(): MediaSessionPlaybackState {
   return session?.playbackState ?? 'none';

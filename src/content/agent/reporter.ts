@@ -16,7 +16,7 @@ import {
 } from '../../shared/media-session-actions';
 import { capPosition } from '../../shared/position';
 import type { MediaElementWatcher } from './media-element-watcher';
-import { readMetadata, readPlaybackState } from './page-metadata';
+import { readMetadata, readPlaybackState, readTrackChapters } from './page-metadata';
 
 /** A reporter for one frame. */
 export interface Reporter {
@@ -43,7 +43,7 @@ export function buildFrameState(
 ): FrameState {
   const raw = record?.positionState;
   return {
-    metadata,
+    metadata: withTrackChapters(metadata, media),
     actions: MEDIA_SESSION_ACTIONS.filter((action: MediaSessionActionName) =>
       handles(record, action),
     ),
@@ -58,6 +58,20 @@ export function buildFrameState(
     media: media.primaryState(),
     activated: navigator.userActivation?.hasBeenActive === true,
   };
+}
+
+/**
+ * `metadata` with the chapters of the primary element's `<track kind="chapters">` when the page
+ * declared none in `MediaMetadata.chapterInfo` (which wins); a page with such a track and no
+ * `MediaMetadata` gets metadata with only those chapters.
+ */
+function withTrackChapters(metadata: Metadata | null, media: MediaElementWatcher): Metadata | null {
+  if (metadata && metadata.chapterInfo.length > 0) return metadata;
+  const chapters = readTrackChapters(media.primary()?.element ?? null);
+  if (chapters.length === 0) return metadata;
+  return metadata
+    ? { ...metadata, chapterInfo: chapters }
+    : { title: '', artist: '', album: '', artwork: [], chapterInfo: chapters };
 }
 
 /** Reports built at once within a second, before the rest wait for `INTERVAL_MS`. */

@@ -272,6 +272,34 @@ describe('SessionRegistry focus', () => {
     });
   });
 
+  it('the keys rule: the tab the user is on (in the focused window), else the most recent', () => {
+    const changes: unknown[] = [];
+    const registry = new SessionRegistry((c) => changes.push(c));
+    registry.report(id(1), ORIGIN, playing('A'), T0);
+    registry.report(id(2), ORIGIN, playing('B'), T0 + 1);
+    registry.updateTab(1, tabPatch(1, { windowId: 1, active: true }));
+    registry.updateTab(2, tabPatch(2, { windowId: 2, active: true }));
+    registry.focusWindow(1);
+    expect(registry.activeKey()).toBe(key(2)); // most recent
+    changes.length = 0;
+    expect(registry.setKeysRule('current-tab')).toBe(true);
+    expect(changes).toHaveLength(1); // the popup and toolbar follow
+    expect(registry.activeKey()).toBe(key(1));
+    expect(snapshotOf(registry).activeKey).toBe(key(1));
+    registry.focusWindow(2);
+    expect(registry.activeKey()).toBe(key(2));
+    // A command's own tab wins over what the registry knows.
+    expect(registry.activeKey(1)).toBe(key(1));
+    // A window whose active tab has no session: the most recent.
+    registry.focusWindow(3);
+    expect(registry.activeKey()).toBe(key(2));
+    registry.setKeysRule('pinned-only');
+    expect(registry.activeKey()).toBeNull();
+    registry.pin(key(1));
+    expect(registry.activeKey()).toBe(key(1));
+    expect(registry.setKeysRule('pinned-only')).toBe(false);
+  });
+
   it('a transient ping does not take focus', () => {
     const ping = frameState({ media: media({ position: pos({ duration: 1.5, position: 0 }) }) });
     const registry = withReports([id(1), playing('A')], [id(2), ping]);

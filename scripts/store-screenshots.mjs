@@ -7,6 +7,8 @@
  *
  * - `popup-light.png`, `popup-dark.png`: the popup with the demo music and video playing, shown
  *   under the toolbar's corner over the music tab, as a user sees it;
+ * - `side-panel-light.png`, `side-panel-dark.png`: the same deck in Chrome's side panel, at the
+ *   right of the music tab;
  * - `options-light.png`, `options-dark.png`: the settings page.
  *
  * The language is Chromium's UI language (default `en-US`); Debian's Chromium needs
@@ -18,6 +20,8 @@ import { launchWithExtension, ROOT } from './lib/chromium.mjs';
 
 const WIDTH = 1280;
 const HEIGHT = 800;
+/** Chrome's side panel at its default width (CSS pixels). */
+const SIDE_PANEL_WIDTH = 360;
 const MUSIC = 'https://music-demo.test/index.html';
 const VIDEO = 'https://video-demo.test/video.html';
 
@@ -99,6 +103,14 @@ try {
     return cards >= 2 && art;
   });
 
+  const sidePanel = await context.newPage();
+  await sidePanel.setViewportSize({ width: SIDE_PANEL_WIDTH, height: HEIGHT });
+  await sidePanel.goto(`chrome-extension://${extensionId}/src/sidepanel/index.html`);
+  await until(
+    'the side panel with two cards',
+    async () => (await sidePanel.locator('li.session:not(.pending)').count()) >= 2,
+  );
+
   const options = await context.newPage();
   await options.setViewportSize({ width: WIDTH, height: HEIGHT });
   await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
@@ -109,7 +121,7 @@ try {
   const css = readFileSync(join(import.meta.dirname, 'store', 'popup-frame.css'), 'utf8');
 
   for (const scheme of /** @type {const} */ (['light', 'dark'])) {
-    for (const page of [music, popup, options, canvas])
+    for (const page of [music, popup, sidePanel, options, canvas])
       await page.emulateMedia({ colorScheme: scheme });
     await music.bringToFront();
     const backdrop = await music.screenshot();
@@ -130,6 +142,19 @@ try {
       .locator('img.popup')
       .evaluate((img) => /** @type {HTMLImageElement} */ (img).decode());
     save(`popup-${scheme}.png`, await canvas.screenshot());
+    // The side panel at the window's right, the page narrower beside it, as Chrome lays them out.
+    await sidePanel.bringToFront();
+    const side = await sidePanel.screenshot();
+    await canvas.setContent(
+      `<!doctype html><html><head><style>${css}</style></head><body class="${scheme}">` +
+        `<img class="page-beside-panel" alt="" src="data:image/png;base64,${backdrop.toString('base64')}">` +
+        `<img class="side-panel" alt="" src="data:image/png;base64,${side.toString('base64')}">` +
+        '</body></html>',
+    );
+    await canvas
+      .locator('img.side-panel')
+      .evaluate((img) => /** @type {HTMLImageElement} */ (img).decode());
+    save(`side-panel-${scheme}.png`, await canvas.screenshot());
     await options.bringToFront();
     save(`options-${scheme}.png`, await options.screenshot());
   }

@@ -85,7 +85,9 @@ describe('capture', () => {
     // The popup shows that image, not a placeholder, and loads nothing from the page's server.
     const artwork = await item.locator('img.artwork').getAttribute('src');
     expect(artwork).toBe(withArtwork.artwork[0]?.src);
-    expect(await item.getByRole('slider').getAttribute('aria-valuemax')).toBe('60');
+    expect(await item.locator('.seek').getByRole('slider').getAttribute('aria-valuemax')).toBe(
+      '60',
+    );
     await popup.close();
     await page.close();
   });

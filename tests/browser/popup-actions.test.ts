@@ -104,7 +104,10 @@ describe('popup actions on a music player', () => {
   });
 
   it('a click on the seek bar calls seekto with seekTime at that point', async () => {
-    const slider = popup.getByRole('listitem', { name: 'First Light' }).getByRole('slider');
+    const slider = popup
+      .getByRole('listitem', { name: 'First Light' })
+      .locator('.seek')
+      .getByRole('slider');
     const box = await slider.boundingBox();
     if (!box) throw new Error('no seek bar');
     await popup.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
@@ -124,7 +127,10 @@ describe('popup actions on a music player', () => {
   });
 
   it('dragging the seek bar sends fastSeek while moving and an exact seek on release', async () => {
-    const slider = popup.getByRole('listitem', { name: 'First Light' }).getByRole('slider');
+    const slider = popup
+      .getByRole('listitem', { name: 'First Light' })
+      .locator('.seek')
+      .getByRole('slider');
     const box = await slider.boundingBox();
     if (!box) throw new Error('no seek bar');
     const y = box.y + box.height / 2;
@@ -150,7 +156,10 @@ describe('popup actions on a music player', () => {
   });
 
   it('arrow keys on the focused seek bar seek by 5 seconds', async () => {
-    const slider = popup.getByRole('listitem', { name: 'First Light' }).getByRole('slider');
+    const slider = popup
+      .getByRole('listitem', { name: 'First Light' })
+      .locator('.seek')
+      .getByRole('slider');
     await press('First Light', 'Pause'); // a still position makes the expected time exact
     await nextCalls(music);
     await music.evaluate(() => {

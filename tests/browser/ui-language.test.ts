@@ -97,7 +97,11 @@ describe('an Arabic UI (right to left)', () => {
     deck = await launchDeck({ language: 'ar' });
     music = await playMusic(deck, 'aghani.test');
     popup = await deck.openPopup();
-    await popup.getByRole('listitem', { name: 'First Light' }).getByRole('slider').waitFor();
+    await popup
+      .getByRole('listitem', { name: 'First Light' })
+      .locator('.seek')
+      .getByRole('slider')
+      .waitFor();
   });
   afterAll(async () => {
     await deck?.close();
@@ -122,7 +126,7 @@ describe('an Arabic UI (right to left)', () => {
     const row = card.locator('.seek');
     expect(await row.getAttribute('dir')).toBe('ltr');
     const [elapsed, duration] = await row.locator('.time').all();
-    const bar = await card.getByRole('slider').boundingBox();
+    const bar = await card.locator('.seek').getByRole('slider').boundingBox();
     const start = await elapsed?.boundingBox();
     const end = await duration?.boundingBox();
     if (!bar || !start || !end) throw new Error('no seek row');

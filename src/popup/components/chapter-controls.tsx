@@ -54,7 +54,7 @@ export function ChapterButtons({
   const button = (label: string, icon: 'previousslide' | 'nextslide', target: number | null) => (
     <button
       type="button"
-      class={`control chapter-step${target === null ? ' off' : ''}`}
+      class="control chapter-step"
       aria-label={label}
       title={label}
       aria-disabled={target === null ? 'true' : undefined}

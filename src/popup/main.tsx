@@ -46,26 +46,32 @@ const setKeysRule = (rule: KeysRule) => void settings.update({ keysRule: rule })
  * `data-surface="side-panel"` on its root): the same deck, without the button that opens it.
  */
 const inSidePanel = root.dataset.surface === 'side-panel';
-/** The browser window this popup belongs to, learnt at once: the click cannot wait for it. */
+/** The browser window this popup belongs to, asked at once: a click should not wait for it. */
 let windowId: number | undefined;
-if (!inSidePanel) {
-  void browser.windows.getCurrent().then(
-    (window) => {
-      windowId = window.id;
-    },
-    () => {},
-  );
-}
+const currentWindow = inSidePanel
+  ? null
+  : browser.windows.getCurrent().then(
+      (window) => {
+        windowId = window.id;
+        return window.id;
+      },
+      () => undefined,
+    );
 /**
  * Opens the deck in this window's side panel (`chrome.sidePanel.open`, which needs the click's
- * user gesture: nothing is awaited before it), then closes the popup.
+ * user activation: called at once when the window is known, else as soon as it is, well within
+ * the activation's few seconds), then closes the popup.
  */
 const openSidePanel = () => {
-  if (windowId === undefined) return;
-  chrome.sidePanel.open({ windowId }).then(
-    () => globalThis.close(),
-    () => {},
-  );
+  const open = (id: number | undefined) => {
+    if (id === undefined) return;
+    chrome.sidePanel.open({ windowId: id }).then(
+      () => globalThis.close(),
+      () => {},
+    );
+  };
+  if (windowId !== undefined) open(windowId);
+  else void currentWindow?.then(open);
 };
 
 /** The popup with the user's settings, drawn again (only where they matter) when they change. */

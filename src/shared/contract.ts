@@ -294,18 +294,20 @@ export type PageActionDetails = [name: string, value: string | number | boolean]
 
 /**
  * One native operation on a remote element, named as the native member it uses: a method called
- * with the value (`play()`, `pause()`, `fastSeek(value)`, `requestPictureInPicture()`), or a
- * setter given it (`currentTime`, `playbackRate`, `volume`). Times in seconds. The agent decides
- * which, from the element's last snapshot (src/content/agent/action-runner.ts).
+ * with the value (`play()`, `pause()`, `requestPictureInPicture()`), or a setter given it
+ * (`currentTime` in seconds, `playbackRate`, `volume`, `muted`: 0 unmutes). A remote element seeks
+ * exactly, also while the popup's bar is dragged: `fastSeek` would cost the first stage bytes that
+ * every frame loads (docs/architecture.md § Two stages). The agent decides which, from the
+ * element's last snapshot (src/content/agent/action-runner.ts).
  */
 export type RemoteOperation =
   | 'play'
   | 'pause'
-  | 'fastSeek'
   | 'requestPictureInPicture'
   | 'currentTime'
   | 'playbackRate'
-  | 'volume';
+  | 'volume'
+  | 'muted';
 
 /**
  * What the agent asks the MAIN world to do in the page: run the page's handler for an action, or

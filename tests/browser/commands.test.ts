@@ -253,9 +253,10 @@ describe('commands and media keys', () => {
     const region = popup.locator('details.shortcuts');
     await region.getByText('Media Play/Pause').waitFor();
     expect(await region.getByText('Ctrl+Shift+Y').count()).toBe(1);
-    // Five commands for the user to bind, and opening the popup itself.
-    expect(await region.getByText('Not set').count()).toBe(6);
-    expect(await region.getByText('Open Media Deck').count()).toBe(1);
+    // Five commands for the user to bind, the side panel's, and opening the popup itself.
+    expect(await region.getByText('Not set').count()).toBe(7);
+    expect(await region.getByText('Open Media Deck', { exact: true }).count()).toBe(1);
+    expect(await region.getByText('Open Media Deck in the side panel').count()).toBe(1);
     expect(await region.getByRole('button', { name: 'Change shortcuts' }).count()).toBe(1);
     await popup.close();
   });

@@ -86,10 +86,7 @@ export function remoteOperation(
     }
     case 'seekto':
       if (details.seekTime === undefined) return null;
-      return {
-        operation: details.fastSeek ? 'fastSeek' : 'currentTime',
-        value: details.seekTime,
-      };
+      return { operation: 'currentTime', value: details.seekTime }; // exact: see `RemoteOperation`
     default:
       return null;
   }
@@ -137,8 +134,8 @@ export async function performAction(
 
 /**
  * Sets the primary media element's speed or volume (`setting`), as the element's own controls
- * would: the page sees its `ratechange` or `volumechange`. A volume above 0 also unmutes an element
- * in the document (a remote one keeps its muted flag: only its `volume` setter is reached). Resolves
+ * would: the page sees its `ratechange` or `volumechange`. A volume above 0 also unmutes the
+ * element, as a volume slider does. Resolves
  * to `'element'`, `'unsupported'` (no element), or `'failed'` (the element refused the value).
  */
 export async function applyElementSetting(
@@ -149,12 +146,22 @@ export async function applyElementSetting(
   const target = media.primary();
   if (!target) return 'unsupported';
   if (target.element === null) {
-    return main.call({
+    const id = target.remoteId;
+    const outcome = await main.call({
       kind: 'remote',
-      id: target.remoteId,
+      id,
       operation: setting.property,
       value: setting.value,
     });
+    if (
+      outcome === 'element' &&
+      setting.property === 'volume' &&
+      setting.value > 0 &&
+      media.remote(id)?.values.muted === true
+    ) {
+      return main.call({ kind: 'remote', id, operation: 'muted', value: 0 });
+    }
+    return outcome;
   }
   try {
     const el = target.element;

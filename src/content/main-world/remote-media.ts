@@ -153,7 +153,6 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
       // Each operation is named as the native member it uses (`RemoteOperation`).
       operations.play = ownValue(MediaProto, 'play') as () => unknown;
       operations.pause = ownValue(MediaProto, 'pause') as () => unknown;
-      operations.fastSeek = ownValue(MediaProto, 'fastSeek') as () => unknown;
       operations.requestPictureInPicture = ownValue(
         VideoProto,
         'requestPictureInPicture',
@@ -161,6 +160,7 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
       operations.currentTime = accessorOf(MediaProto, 'currentTime', 'set') as () => unknown;
       operations.playbackRate = accessorOf(MediaProto, 'playbackRate', 'set') as () => unknown;
       operations.volume = accessorOf(MediaProto, 'volume', 'set') as () => unknown;
+      operations.muted = accessorOf(MediaProto, 'muted', 'set') as () => unknown;
       // Each returns what the native call returned; `thisArg` is then a genuine media element.
       wrapMethod(MediaProto, 'play', (thisArg, args, native) => {
         const result = apply(native, thisArg, args);

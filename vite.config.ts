@@ -66,7 +66,7 @@ function guardContentScripts(): Plugin {
         // that frame must not print `chrome-extension://<id>` (docs/architecture.md § The page
         // cannot tell).
         const name = file.fileName === MAIN_WORLD_FILE ? '//# sourceURL=<anonymous>\n' : '';
-        file.source = `"use strict";try{\n${source}\n}catch(e){}\n${name}`;
+        file.source = `"use strict";try{\n${source}\n}catch{}\n${name}`;
         guarded.push(file.fileName);
       }
       // @crxjs/vite-plugin emits the IIFEs in its own generateBundle, before this one: if that
@@ -80,7 +80,7 @@ function guardContentScripts(): Plugin {
       // (src/background/main-world-function.ts), guarded the same way, its `MEDIA_DECK_CHANNEL` a
       // parameter and its `MEDIA_DECK_RESULT` a local, out of the page's reach.
       const late = await bundleIife(MAIN_WORLD_LATE_ENTRY);
-      const asFunction = `(function(MEDIA_DECK_CHANNEL){"use strict";var MEDIA_DECK_RESULT="inert";try{\n${late}\n}catch(e){}\nreturn MEDIA_DECK_RESULT;})`;
+      const asFunction = `(function(MEDIA_DECK_CHANNEL){"use strict";var MEDIA_DECK_RESULT="inert";try{\n${late}\n}catch{}\nreturn MEDIA_DECK_RESULT;})`;
       let inlined = 0;
       for (const file of Object.values(bundle)) {
         if (file.type !== 'chunk') continue;
@@ -113,7 +113,7 @@ function buildInjectedScripts(): Plugin {
         this.emitFile({
           type: 'asset',
           fileName: file,
-          source: `"use strict";try{\n${code}\n}catch(e){}\n`,
+          source: `"use strict";try{\n${code}\n}catch{}\n`,
         });
       }
     },

@@ -53,18 +53,20 @@ export interface RemoteMediaRegistry {
 
 type Done = (outcome: ActionOutcome) => void;
 
-/** Creates the registry; `send(media)` receives each snapshot. */
-export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMediaRegistry {
+/**
+ * Creates the registry; `send(make)` is told of each change, with `make()` to build its snapshot:
+ * only worth the getters' cost once an agent listens (a frame without one only announces itself).
+ */
+export function watchRemoteMedia(send: (make: () => RemoteMedia) => void): RemoteMediaRegistry {
   /** Slot (`id % MAX_REMOTE`) → element; element → its id. Null prototype: no inherited keys. */
   const slots: Record<number, HTMLMediaElement> = objectCreate(null);
   const idOf: WeakMap<HTMLMediaElement, number> = new WeakMapCtor();
-  /** Ids of `<audio>` elements (their `videoWidth` threw once). */
-  const audio: Record<number, true> = objectCreate(null);
   let nextId = 0;
   /** The native getter of each of `REMOTE_FIELDS`; the native function of each operation. */
   const getters: Record<string, () => unknown> = objectCreate(null);
   const operations: Record<string, ((value: number) => unknown) | undefined> = objectCreate(null);
   let isConnected: (() => boolean) | undefined;
+  let nodeName: (() => string) | undefined;
   let getRootNode: (() => Node) | undefined;
 
   /** Element `id`, if it is still remembered. */
@@ -74,20 +76,15 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
   };
 
   /**
-   * Each getter's value for `element`: one that throws is left out (`videoWidth` of an `<audio>`:
-   * a brand check that runs no page code, unlike `instanceof`).
+   * Each getter's value for `element`; the video-only ones (last in `REMOTE_FIELDS`) only for a
+   * `<video>`, told by the native `nodeName` getter: a brand check that runs no page code (unlike
+   * `instanceof`) and throws nothing (an exception costs more than all the getters together).
    */
   function snapshot(element: HTMLMediaElement, id: number, event: string): RemoteMedia {
     const values: Record<string, unknown> = objectCreate(null);
-    try {
-      for (const name in getters) {
-        // The video-only getters come last (REMOTE_FIELDS); an <audio> skips them once known,
-        // since a thrown exception costs more than all the rest.
-        if (name === 'videoWidth' && audio[id]) break;
-        values[name] = apply(getters[name] as () => unknown, element, []);
-      }
-    } catch {
-      audio[id] = true;
+    for (const name in getters) {
+      if (name === 'videoWidth' && apply(nodeName as () => string, element, []) !== 'VIDEO') break;
+      values[name] = apply(getters[name] as () => unknown, element, []);
     }
     return { id, event, at: dateNow(), values } as RemoteMedia;
   }
@@ -97,7 +94,8 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
       const element = eventTarget(event) as HTMLMediaElement | null;
       const id = element ? weakMapGet(idOf, element) : undefined;
       if (id === undefined || byId(id) !== element) return; // forgotten meanwhile
-      send(snapshot(element as HTMLMediaElement, id, eventType(event)));
+      const type = eventType(event);
+      send(() => snapshot(element as HTMLMediaElement, id, type));
     } catch {} // a listener of ours: nothing may reach the page's error handlers
   }
 
@@ -128,7 +126,7 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
           addListener(element, REMOTE_MEDIA_EVENTS[i] as string, onEvent, true);
         }
       }
-      send(snapshot(element, id, event));
+      send(() => snapshot(element, id, event));
     } catch {}
   }
 
@@ -149,6 +147,7 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
         if (get) getters[name] = get as () => unknown;
       }
       isConnected = accessorOf(Node.prototype, 'isConnected', 'get') as () => boolean;
+      nodeName = accessorOf(Node.prototype, 'nodeName', 'get') as () => string;
       getRootNode = ownValue(Node.prototype, 'getRootNode') as () => Node;
       // Each operation is named as the native member it uses (`RemoteOperation`).
       operations.play = ownValue(MediaProto, 'play') as () => unknown;
@@ -197,7 +196,7 @@ export function watchRemoteMedia(send: (media: RemoteMedia) => void): RemoteMedi
       for (const slot in slots) {
         const element = slots[+slot] as HTMLMediaElement;
         const id = weakMapGet(idOf, element) as number;
-        send(snapshot(element, id, NEUTRAL_EVENT));
+        send(() => snapshot(element, id, NEUTRAL_EVENT));
       }
     },
   };

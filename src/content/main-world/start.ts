@@ -133,9 +133,9 @@ export function startMainWorld(channelEvent: string, late: boolean): void {
     queueMicrotaskNative(flush);
   }
 
-  function sendRemote(media: RemoteMedia): void {
-    if (agentHere) post({ type: 'remote', media });
-    else announceActivity();
+  function sendRemote(make: () => RemoteMedia): void {
+    if (agentHere) post({ type: 'remote', media: make() });
+    else announceActivity(); // no snapshot: nobody would read it
   }
 
   if (!late) maskToString();

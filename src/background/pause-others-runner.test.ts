@@ -3,7 +3,7 @@ import { frameState, media, pos, T0 } from '../../tests/support/fixtures';
 import type { SessionIntent } from '../shared/contract';
 import type { Session } from '../shared/session';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
-import { createPauseOthers, PAUSED_STORAGE_KEY } from './pause-others-runner';
+import { createPauseOthers, PAUSED_STORAGE_KEY, RESUME_DELAY_MS } from './pause-others-runner';
 
 /** A session playing an element that started audibly at `startedAt`. */
 function playing(key: string, startedAt: number, origin = `https://${key}.test`): Session {
@@ -29,6 +29,7 @@ function setUp(patch: Partial<Settings> = {}, stored: Record<string, unknown> = 
   const sessions = new Map<string, Session>();
   const calls: { key: string; action: string; gesture: boolean | undefined }[] = [];
   const written: unknown[] = [];
+  const timers: { fn: () => void; ms: number }[] = [];
   const settings = { ...DEFAULT_SETTINGS, pauseOthers: true, ...patch };
   const runner = createPauseOthers({
     sessions: () => [...sessions.values()],
@@ -52,7 +53,12 @@ function setUp(patch: Partial<Settings> = {}, stored: Record<string, unknown> = 
         written.push(items[PAUSED_STORAGE_KEY]);
       },
     },
+    later: (fn, ms) => timers.push({ fn, ms }),
   });
+  /** Runs the timers set so far (the resume delay passing). */
+  const elapse = () => {
+    for (const { fn } of timers.splice(0)) fn();
+  };
   /** Puts `session` in the registry and tells the runner, then lets the microtask run. */
   const report = async (session: Session) => {
     sessions.set(session.key, session);
@@ -64,12 +70,12 @@ function setUp(patch: Partial<Settings> = {}, stored: Record<string, unknown> = 
     runner.changed({ updated: [], removed: [key], index: true });
     await Promise.resolve();
   };
-  return { runner, sessions, calls, written, report, remove };
+  return { runner, sessions, calls, written, timers, elapse, report, remove };
 }
 
 describe('pause others runner', () => {
   it('pauses the playing session when another starts, and plays it when that one is paused', async () => {
-    const { runner, calls, written, report } = setUp();
+    const { runner, calls, written, report, elapse } = setUp();
     await runner.restore();
     const music = playing('1:music', T0);
     await report(music);
@@ -82,8 +88,10 @@ describe('pause others runner', () => {
     // The music pauses (our doing): nothing more.
     await report(paused(music));
     expect(calls).toHaveLength(1);
-    // The user pauses the video: the music plays again.
+    // The user pauses the video: after the resume delay, the music plays again.
     await report(paused(video));
+    expect(calls).toHaveLength(1);
+    elapse();
     expect(calls.at(-1)).toEqual({ key: '1:music', action: 'play', gesture: false });
     expect(runner.stack()).toEqual([]);
   });
@@ -117,13 +125,31 @@ describe('pause others runner', () => {
 
   it('takes the stack back after a restart, and ignores a malformed one', async () => {
     const stored = { [PAUSED_STORAGE_KEY]: [{ paused: '1:music', by: '2:video' }, { bad: 1 }] };
-    const { runner, calls, sessions, report } = setUp({}, stored);
+    const { runner, calls, sessions, report, elapse } = setUp({}, stored);
     const video = playing('2:video', T0 + 1000);
     sessions.set('1:music', paused(playing('1:music', T0)));
     sessions.set('2:video', video);
     await runner.restore();
     expect(runner.stack()).toEqual([{ paused: '1:music', by: '2:video' }]);
     await report(paused(video));
+    elapse();
     expect(calls).toEqual([{ key: '1:music', action: 'play', gesture: false }]);
+  });
+
+  it('a playlist moving to its next track (stopped, then started again within the delay) resumes nothing', async () => {
+    const { runner, calls, report, elapse, timers } = setUp();
+    await runner.restore();
+    const music = playing('1:music', T0);
+    await report(music);
+    const video = playing('2:video', T0 + 1000);
+    await report(video);
+    await report(paused(music)); // our pause took effect
+    calls.length = 0;
+    await report(paused(video));
+    expect(timers[0]?.ms).toBe(RESUME_DELAY_MS);
+    await report(playing('2:video', T0 + 5000)); // the next track
+    elapse();
+    expect(calls).toEqual([]);
+    expect(runner.stack()).toEqual([{ paused: '1:music', by: '2:video' }]);
   });
 });

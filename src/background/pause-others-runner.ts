@@ -23,6 +23,12 @@ import type { RegistryChange } from './session-registry';
 /** The `chrome.storage.session` key of the stack. */
 export const PAUSED_STORAGE_KEY = 'pausedByMediaDeck';
 
+/**
+ * Milliseconds a session must stay stopped before what it paused resumes: a playlist moving to its
+ * next track stops and starts again within this, and must not make the paused media flap.
+ */
+export const RESUME_DELAY_MS = 1200;
+
 /** What the runner needs from its surroundings. */
 export interface PauseOthersDeps {
   sessions(): Session[];
@@ -35,6 +41,8 @@ export interface PauseOthersDeps {
     get(key: string): Promise<Record<string, unknown>>;
     set(items: Record<string, unknown>): Promise<void>;
   };
+  /** Runs `fn` after `ms` milliseconds (`setTimeout`). */
+  later(fn: () => void, ms: number): void;
 }
 
 /** The runner. */
@@ -73,6 +81,9 @@ export function createPauseOthers(deps: PauseOthersDeps): PauseOthersRunner {
   const pending = new Set<string>();
   const removed = new Set<string>();
   let scheduled = false;
+  /** Sessions that stopped and wait out `RESUME_DELAY_MS`, each with the stop's number. */
+  const stopping = new Map<string, number>();
+  let stops = 0;
 
   const seenOf = (s: Session): Seen => ({
     playing: effectivePlaybackState(s.state) === 'playing',
@@ -121,6 +132,7 @@ export function createPauseOthers(deps: PauseOthersDeps): PauseOthersRunner {
     scheduled = false;
     for (const key of removed) {
       seen.delete(key);
+      stopping.delete(key);
       apply(sessionStopped(stack, key, true, options()));
     }
     removed.clear();
@@ -131,9 +143,18 @@ export function createPauseOthers(deps: PauseOthersDeps): PauseOthersRunner {
       const now = seenOf(session);
       seen.set(key, now);
       if (now.startedAt !== null && now.startedAt !== (before?.startedAt ?? null)) {
+        stopping.delete(key); // it plays on (a playlist's next track): no resume
         apply(sessionStarted(stack, key, deps.sessions().map(factsOf), options()));
       } else if (before?.playing && !now.playing) {
-        apply(sessionStopped(stack, key, false, options()));
+        const stop = ++stops;
+        stopping.set(key, stop);
+        deps.later(() => {
+          if (stopping.get(key) !== stop) return;
+          stopping.delete(key);
+          const session = deps.get(key);
+          if (session && seenOf(session).playing) return;
+          apply(sessionStopped(stack, key, false, options()));
+        }, RESUME_DELAY_MS);
       }
     }
     pending.clear();

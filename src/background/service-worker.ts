@@ -138,6 +138,7 @@ const pauseOthers = createPauseOthers({
   settings,
   dispatcher,
   storage: browser.storage.session,
+  later,
 });
 void ready.then(() => pauseOthers.restore());
 

@@ -75,7 +75,9 @@ function filesUnder(dir) {
 export function writeChromeZip(buildDir, outFile, mtime) {
   const files = filesUnder(buildDir).filter(isShipped);
   if (!files.includes('manifest.json')) {
-    throw new Error(`${buildDir} has no manifest.json: run \`npm run build\` (or \`build:firefox\`) first.`);
+    throw new Error(
+      `${buildDir} has no manifest.json: run \`npm run build\` (or \`build:firefox\`) first.`,
+    );
   }
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8'));
   if (manifest.version !== packageVersion()) {

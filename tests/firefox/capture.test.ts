@@ -1,0 +1,80 @@
+/**
+ * Issue #15 in real Firefox: the Firefox build captures media sessions in the top frame and in a
+ * cross-origin iframe, the popup lists them with their metadata, site and buttons, and the popup's
+ * Pause reaches the page's own handler. Asserts what the popup shows (docs/testing.md § Real
+ * Firefox), since that is what Firefox users see.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buttonsOf,
+  cardTitles,
+  type FirefoxDeck,
+  launchFirefoxDeck,
+  play,
+  waitFor,
+  waitForCard,
+} from '../support/firefox-harness';
+
+let deck: FirefoxDeck;
+beforeAll(async () => {
+  deck = await launchFirefoxDeck();
+});
+afterAll(async () => {
+  await deck?.close();
+});
+
+describe('capture in Firefox', () => {
+  it('a music player in the top frame shows its metadata, site and track buttons', async () => {
+    await deck.withPopup('http://player.test/music.html', async (page, popup) => {
+      await play(page);
+      const text = await waitForCard(popup, 'First Light');
+      expect(text).toContain('The Fixtures — Test Pressing');
+      expect(text).toContain('player.test');
+      expect(await buttonsOf(popup, 'First Light')).toEqual(
+        expect.arrayContaining([
+          'Previous track',
+          'Seek backward 10 seconds',
+          'Pause',
+          'Seek forward 10 seconds',
+          'Next track',
+        ]),
+      );
+    });
+  });
+
+  it('a player in a cross-origin iframe is its own session, named with its site and tab', async () => {
+    await deck.withPopup('http://blog.test/host.html', async (page, popup) => {
+      const frame = await waitFor('the embedded frame', () =>
+        page.frames().find((f) => f.url() === 'http://embed.test/embedded-player.html'),
+      );
+      await play(frame);
+      const text = await waitForCard(popup, 'Embedded Episode 7');
+      expect(text).toContain('Iframe Radio');
+      expect(text).toContain('embed.test in blog.test');
+      expect(await cardTitles(popup)).toContain('Embedded Episode 7');
+    });
+  });
+
+  it("the popup's Pause calls the page's own pause handler", async () => {
+    await deck.withPopup('http://pause.test/music.html', async (page, popup) => {
+      await play(page);
+      await waitForCard(popup, 'First Light');
+      await popup.click(
+        '[role="group"][aria-label="Controls for First Light"] button[aria-label="Pause"]',
+      );
+      const calls = await waitFor('the pause handler call', () =>
+        page.evaluate(() => {
+          const w = window as unknown as {
+            calls: { action: string }[];
+            player: { audio: HTMLAudioElement };
+          };
+          return w.calls.some((c) => c.action === 'pause') && w.player.audio.paused
+            ? w.calls.map((c) => c.action)
+            : null;
+        }),
+      );
+      expect(calls).toContain('pause');
+      await waitForCard(popup, 'First Light', 'Paused');
+    });
+  });
+});

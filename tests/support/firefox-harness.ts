@@ -1,0 +1,103 @@
+/**
+ * Drives the Firefox build (`dist-firefox/`) in Debian's Firefox ESR through puppeteer-core over
+ * WebDriver BiDi (scripts/lib/firefox.mjs, docs/testing.md § Real Firefox): the add-on installed
+ * under a fixed moz-extension UUID, fixture pages at `http://<name>.test/…` through the fixture
+ * server acting as Firefox's proxy, and the popup opened as a tab.
+ */
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'puppeteer-core';
+import { ROOT } from '../../scripts/lib/chromium.mjs';
+import { EXTENSION_BASE, launchFirefoxWithExtension, openTab } from '../../scripts/lib/firefox.mjs';
+
+import { waitFor } from './harness';
+
+export { waitFor };
+
+/** A running Firefox with Media Deck installed. */
+export interface FirefoxDeck {
+  browser: Browser;
+  /** Opens a fixture page, e.g. `open('http://player.test/music.html')`. */
+  open(url: string): Promise<Page>;
+  /** Opens an extension page (`src/popup/index.html`) as a tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Opens the popup as a tab. */
+  openPopup(): Promise<Page>;
+  /** Opens the fixture `url` and the popup, runs `test` with both, then closes both. */
+  withPopup(url: string, test: (page: Page, popup: Page) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Launches Firefox with Media Deck; `afterAll` must `close()` it. */
+export async function launchFirefoxDeck(): Promise<FirefoxDeck> {
+  const run = await launchFirefoxWithExtension({
+    pagesDir: join(ROOT, 'tests/fixtures/pages'),
+  });
+  const openExtensionPage = (path: string) => openTab(run.browser, `${EXTENSION_BASE}/${path}`);
+  const openPopup = () => openExtensionPage('src/popup/index.html');
+  return {
+    browser: run.browser,
+    open: (url) => openTab(run.browser, url),
+    openExtensionPage,
+    openPopup,
+    async withPopup(url, test) {
+      const page = await openTab(run.browser, url);
+      const popup = await openPopup();
+      try {
+        await test(page, popup);
+      } finally {
+        await popup.close();
+        await page.close();
+      }
+    },
+    close: run.close,
+  };
+}
+
+/** Calls the fixture's `window.player.play()` (tests/fixtures/pages) in a page or a frame. */
+export function play(target: Page | Frame): Promise<void> {
+  return target.evaluate(() =>
+    (window as unknown as { player: { play(): Promise<void> } }).player.play(),
+  );
+}
+
+/** The accessible names of the buttons in the popup's "Controls for <title>" group. */
+export function buttonsOf(popup: Page, title: string): Promise<string[]> {
+  return popup.evaluate((title) => {
+    const group = document.querySelector(`[role="group"][aria-label="Controls for ${title}"]`);
+    return [...(group?.querySelectorAll('button') ?? [])].map(
+      (b) => b.getAttribute('aria-label') ?? b.textContent ?? '',
+    );
+  }, title);
+}
+
+/** The popup's session cards, by the title that names each list item. */
+export function cardTitles(popup: Page): Promise<string[]> {
+  return popup.evaluate(() =>
+    [...document.querySelectorAll('li[aria-labelledby]')].map((li) => {
+      const id = li.getAttribute('aria-labelledby') ?? '';
+      return document.getElementById(id)?.textContent ?? '';
+    }),
+  );
+}
+
+/** The text of the popup's card titled `title`, or '' while there is none. */
+export function cardText(popup: Page, title: string): Promise<string> {
+  return popup.evaluate((title) => {
+    for (const li of document.querySelectorAll('li[aria-labelledby]')) {
+      const id = li.getAttribute('aria-labelledby') ?? '';
+      if (document.getElementById(id)?.textContent === title) return li.textContent ?? '';
+    }
+    return '';
+  }, title);
+}
+
+/**
+ * Waits until the popup's card titled `title` shows `state` (`Playing`, `Paused`), and returns the
+ * card's text.
+ */
+export function waitForCard(popup: Page, title: string, state = 'Playing'): Promise<string> {
+  return waitFor(`the card "${title}" ${state}`, async () => {
+    const text = await cardText(popup, title);
+    return text.includes(state) ? text : '';
+  });
+}

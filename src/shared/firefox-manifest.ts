@@ -13,7 +13,9 @@
  *   (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/).
  * - `side_panel` → `sidebar_action` on the same page (Firefox's sidebar), and the permissions
  *   Firefox does not know (`sidePanel`, `favicon`) and `minimum_chrome_version` are dropped.
- * - `commands`: `global` (Chrome's system-wide media keys) is Chrome's alone and dropped.
+ * - `commands`: `global` (Chrome's system-wide media keys) is Chrome's alone and dropped, and so
+ *   is `toggle-picture-in-picture` (Firefox lets no extension open picture-in-picture:
+ *   src/shared/platform.ts).
  * The content scripts stay as they are: Firefox 128 runs `"world": "MAIN"` and takes
  * `match_origin_as_fallback` (https://bugzilla.mozilla.org/show_bug.cgi?id=1853411).
  */
@@ -29,6 +31,9 @@ export const FIREFOX_MIN_VERSION = '140.0';
 
 /** Permissions of manifest.json that Firefox does not have (Chrome's side panel and favicon cache). */
 const CHROME_ONLY_PERMISSIONS = new Set(['sidePanel', 'favicon']);
+
+/** Commands of manifest.json Firefox cannot carry out (no picture-in-picture for extensions). */
+const CHROME_ONLY_COMMANDS = new Set(['toggle-picture-in-picture']);
 
 /** A manifest as JSON: the keys this module reads are typed, the rest is passed through. */
 export interface ManifestJson {
@@ -79,10 +84,9 @@ export function firefoxManifest(chrome: ManifestJson): ManifestJson {
   }
   if (chrome.commands) {
     out.commands = Object.fromEntries(
-      Object.entries(chrome.commands).map(([name, { global: _global, ...command }]) => [
-        name,
-        command,
-      ]),
+      Object.entries(chrome.commands)
+        .filter(([name]) => !CHROME_ONLY_COMMANDS.has(name))
+        .map(([name, { global: _global, ...command }]) => [name, command]),
     );
   }
   return out;

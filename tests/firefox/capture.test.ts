@@ -4,28 +4,21 @@
  * Pause reaches the page's own handler. Asserts what the popup shows (docs/testing.md § Real
  * Firefox), since that is what Firefox users see.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   buttonsOf,
   cardTitles,
-  type FirefoxDeck,
-  launchFirefoxDeck,
   play,
+  useFirefoxDeck,
   waitFor,
   waitForCard,
 } from '../support/firefox-harness';
 
-let deck: FirefoxDeck;
-beforeAll(async () => {
-  deck = await launchFirefoxDeck();
-});
-afterAll(async () => {
-  await deck?.close();
-});
+const deck = useFirefoxDeck();
 
 describe('capture in Firefox', () => {
   it('a music player in the top frame shows its metadata, site and track buttons', async () => {
-    await deck.withPopup('http://player.test/music.html', async (page, popup) => {
+    await deck().withPopup('http://player.test/music.html', async (page, popup) => {
       await play(page);
       const text = await waitForCard(popup, 'First Light');
       expect(text).toContain('The Fixtures — Test Pressing');
@@ -43,7 +36,7 @@ describe('capture in Firefox', () => {
   });
 
   it('a player in a cross-origin iframe is its own session, named with its site and tab', async () => {
-    await deck.withPopup('http://blog.test/host.html', async (page, popup) => {
+    await deck().withPopup('http://blog.test/host.html', async (page, popup) => {
       const frame = await waitFor('the embedded frame', () =>
         page.frames().find((f) => f.url() === 'http://embed.test/embedded-player.html'),
       );
@@ -56,7 +49,7 @@ describe('capture in Firefox', () => {
   });
 
   it("the popup's Pause calls the page's own pause handler", async () => {
-    await deck.withPopup('http://pause.test/music.html', async (page, popup) => {
+    await deck().withPopup('http://pause.test/music.html', async (page, popup) => {
       await play(page);
       await waitForCard(popup, 'First Light');
       await popup.click(

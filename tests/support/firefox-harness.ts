@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from '../../scripts/lib/chromium.mjs';
 import { EXTENSION_BASE, launchFirefoxWithExtension, openTab } from '../../scripts/lib/firefox.mjs';
 
@@ -100,4 +101,33 @@ export function waitForCard(popup: Page, title: string, state = 'Playing'): Prom
     const text = await cardText(popup, title);
     return text.includes(state) ? text : '';
   });
+}
+
+/**
+ * One Firefox for the test file: launched in `beforeAll`, closed in `afterAll`. Returns a getter
+ * (the deck exists only once `beforeAll` ran).
+ */
+export function useFirefoxDeck(): () => FirefoxDeck {
+  let deck: FirefoxDeck | undefined;
+  beforeAll(async () => {
+    deck = await launchFirefoxDeck();
+  });
+  afterAll(async () => {
+    await deck?.close();
+  });
+  return () => {
+    if (!deck) throw new Error('Firefox is not running: useFirefoxDeck() at the top of the file.');
+    return deck;
+  };
+}
+
+/** Whether Firefox's sidebar shows Media Deck, asked from an extension page. */
+export function sidebarIsOpen(extensionPage: Page): Promise<boolean> {
+  return extensionPage.evaluate(() =>
+    (
+      globalThis as unknown as {
+        browser: { sidebarAction: { isOpen(details: object): Promise<boolean> } };
+      }
+    ).browser.sidebarAction.isOpen({}),
+  );
 }

@@ -131,15 +131,15 @@ function prefs(proxyPort) {
 }
 
 /**
- * Launches Firefox with Media Deck installed from `deckDir` (default `dist-firefox/`) and a page
- * server for `pagesDir`.
- * @param {{ pagesDir: string, deckDir?: string, headless?: boolean }} options
+ * Launches Firefox with Media Deck installed from `deckDir` (default `dist-firefox/`; `null`: a
+ * baseline Firefox without it, `addonId` then `''`) and a page server for `pagesDir`.
+ * @param {{ pagesDir: string, deckDir?: string | null, headless?: boolean }} options
  * @returns {Promise<{ browser: import('puppeteer-core').Browser, addonId: string, port: number, close(): Promise<void> }>}
  * @throws {Error} when the build or the Firefox binary is missing (never a silent skip).
  */
 export async function launchFirefoxWithExtension(options) {
-  const deckDir = options.deckDir ?? DIST_FIREFOX;
-  if (!existsSync(join(deckDir, 'manifest.json'))) {
+  const deckDir = options.deckDir === undefined ? DIST_FIREFOX : options.deckDir;
+  if (deckDir !== null && !existsSync(join(deckDir, 'manifest.json'))) {
     throw new Error(
       `${deckDir}/manifest.json is missing: run \`npm run build:firefox\` first (npm test does).`,
     );
@@ -165,7 +165,14 @@ export async function launchFirefoxWithExtension(options) {
     await server.close();
     throw error;
   }
-  const addonId = await browser.installExtension(deckDir);
+  let addonId = '';
+  try {
+    if (deckDir !== null) addonId = await browser.installExtension(deckDir);
+  } catch (error) {
+    await browser.close().catch(() => {});
+    await server.close();
+    throw error;
+  }
   return {
     browser,
     addonId,

@@ -28,10 +28,14 @@ export interface FirefoxDeck {
   close(): Promise<void>;
 }
 
-/** Launches Firefox with Media Deck; `afterAll` must `close()` it. */
-export async function launchFirefoxDeck(): Promise<FirefoxDeck> {
+/**
+ * Launches Firefox with Media Deck (`withDeck: false`: a baseline Firefox without it, whose
+ * extension pages do not exist); `afterAll` must `close()` it.
+ */
+export async function launchFirefoxDeck({ withDeck = true } = {}): Promise<FirefoxDeck> {
   const run = await launchFirefoxWithExtension({
     pagesDir: join(ROOT, 'tests/fixtures/pages'),
+    ...(withDeck ? {} : { deckDir: null }),
   });
   const openExtensionPage = (path: string) => openTab(run.browser, `${EXTENSION_BASE}/${path}`);
   const openPopup = () => openExtensionPage('src/popup/index.html');
@@ -107,10 +111,10 @@ export function waitForCard(popup: Page, title: string, state = 'Playing'): Prom
  * One Firefox for the test file: launched in `beforeAll`, closed in `afterAll`. Returns a getter
  * (the deck exists only once `beforeAll` ran).
  */
-export function useFirefoxDeck(): () => FirefoxDeck {
+export function useFirefoxDeck(options: { withDeck?: boolean } = {}): () => FirefoxDeck {
   let deck: FirefoxDeck | undefined;
   beforeAll(async () => {
-    deck = await launchFirefoxDeck();
+    deck = await launchFirefoxDeck(options);
   });
   afterAll(async () => {
     await deck?.close();

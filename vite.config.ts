@@ -143,6 +143,9 @@ export default defineConfig(({ mode }) => {
     build: {
       target: firefox ? 'firefox140' : 'chrome134',
       outDir: firefox ? 'dist-firefox' : 'dist',
+      // @crxjs/vite-plugin builds the pages the manifest names, but knows no `sidebar_action`:
+      // Firefox's sidebar page (the side panel's) is one more input.
+      ...(firefox ? { rollupOptions: { input: ['src/sidepanel/index.html'] } } : {}),
       sourcemap: false,
       emptyOutDir: true,
     },

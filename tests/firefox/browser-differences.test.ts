@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buttonsOf,
   play,
+  sidebarContent,
   sidebarIsOpen,
   useFirefoxDeck,
   waitFor,
@@ -81,6 +82,13 @@ describe('what Firefox lacks', () => {
       const options = await deck().openExtensionPage('src/options/index.html');
       try {
         await waitFor('the sidebar open', () => sidebarIsOpen(options));
+        // The same deck as the popup, in its side-panel form (no button to open itself).
+        const sidebar = await waitFor('the deck in the sidebar', async () => {
+          const content = await sidebarContent(options);
+          return content?.text.includes('Media keys control') ? content : null;
+        });
+        expect(sidebar.surface).toBe('side-panel');
+        expect(sidebar.text).not.toContain('Open in side panel');
       } finally {
         await options.close();
       }

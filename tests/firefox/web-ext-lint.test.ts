@@ -4,7 +4,7 @@
  * errors, and that the built manifest is the Firefox one (src/shared/firefox-manifest.ts).
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,18 @@ describe('the Firefox build', () => {
       'MAIN',
       undefined,
     ]);
+  });
+
+  it('has every page its manifest names', () => {
+    const manifest = JSON.parse(readFileSync(join(DIST_FIREFOX, 'manifest.json'), 'utf8'));
+    const pages = [
+      manifest.action.default_popup,
+      manifest.options_ui.page,
+      manifest.sidebar_action.default_panel,
+      ...manifest.background.scripts,
+      ...manifest.content_scripts.flatMap((s: { js: string[] }) => s.js),
+    ];
+    expect(pages.filter((page: string) => !existsSync(join(DIST_FIREFOX, page)))).toEqual([]);
   });
 
   it('passes `web-ext lint` without errors', async () => {

@@ -135,3 +135,24 @@ export function sidebarIsOpen(extensionPage: Page): Promise<boolean> {
     ).browser.sidebarAction.isOpen({}),
   );
 }
+
+/**
+ * What Firefox's sidebar shows, read from another extension page through
+ * `extension.getViews({ type: 'sidebar' })`: its root's `data-surface` and its text, or `null`
+ * while no sidebar page of Media Deck is loaded.
+ */
+export function sidebarContent(
+  extensionPage: Page,
+): Promise<{ surface: string | undefined; text: string } | null> {
+  return extensionPage.evaluate(() => {
+    const views = (
+      globalThis as unknown as {
+        browser: { extension: { getViews(filter: object): Window[] } };
+      }
+    ).browser.extension.getViews({ type: 'sidebar' });
+    const view = views[0];
+    if (view?.document.readyState !== 'complete') return null;
+    const root = view.document.getElementById('app');
+    return { surface: root?.dataset.surface, text: view.document.body.textContent ?? '' };
+  });
+}

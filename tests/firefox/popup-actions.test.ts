@@ -1,0 +1,112 @@
+/**
+ * Issue #15 in real Firefox: the popup's controls work there as in Chromium: seek forward and
+ * backward reach the page's handlers with `seekOffset`, next track changes the track and the popup
+ * follows, mute tab mutes the tab through `tabs.update` and the button follows, go to tab brings
+ * the tab to the front, and pin makes a session the active one. Tabs are read through the
+ * extension's own `tabs` API from an extension page.
+ */
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { play, useFirefoxDeck, waitFor, waitForCard } from '../support/firefox-harness';
+
+const deck = useFirefoxDeck();
+
+/** Clicks the button named `label` on the popup's card titled `title`. */
+async function press(popup: Page, title: string, label: string): Promise<void> {
+  const button = await waitFor(`"${label}" on "${title}"`, () =>
+    popup.$(`li.session:has([aria-label="Controls for ${title}"]) button[aria-label="${label}"]`),
+  );
+  await button.click();
+}
+
+/** The handler calls the fixture recorded (tests/fixtures/pages/record.js). */
+const calls = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { calls: { action: string; details: Record<string, unknown> }[] })
+        .calls,
+  );
+
+/** What the `tabs` API says of the tab showing `urlPattern`, asked from an extension page. */
+const tabInfo = (extensionPage: Page, urlPattern: string) =>
+  extensionPage.evaluate(async (url) => {
+    const api = (
+      globalThis as unknown as {
+        browser: {
+          tabs: {
+            query(q: object): Promise<{ active: boolean; mutedInfo?: { muted: boolean } }[]>;
+          };
+        };
+      }
+    ).browser;
+    const [tab] = await api.tabs.query({ url });
+    return tab ? { active: tab.active, muted: tab.mutedInfo?.muted === true } : null;
+  }, urlPattern);
+
+describe('popup actions in Firefox', () => {
+  it('seek forward and backward pass seekOffset; next track changes the track', async () => {
+    await deck().withPopup('http://seek.test/music.html', async (page, popup) => {
+      await play(page);
+      await waitForCard(popup, 'First Light');
+      await press(popup, 'First Light', 'Seek forward 10 seconds');
+      await press(popup, 'First Light', 'Seek backward 10 seconds');
+      const seeks = await waitFor('both seeks', async () => {
+        const seen = (await calls(page)).filter((c) => c.action.startsWith('seek'));
+        return seen.length >= 2 ? seen : null;
+      });
+      expect(seeks.map((c) => [c.action, c.details.seekOffset])).toEqual([
+        ['seekforward', 10],
+        ['seekbackward', 10],
+      ]);
+      await press(popup, 'First Light', 'Next track');
+      await waitForCard(popup, 'Second Wind');
+      expect(await page.evaluate(() => document.getElementById('now')?.textContent)).toBe(
+        'Second Wind',
+      );
+    });
+  });
+
+  it('mute tab mutes the tab and the button follows; go to tab brings it to the front', async () => {
+    await deck().withPopup('http://mute.test/music.html', async (page, popup) => {
+      await play(page);
+      await waitForCard(popup, 'First Light');
+      await press(popup, 'First Light', 'Mute tab');
+      await waitFor(
+        'the tab muted',
+        async () => (await tabInfo(popup, 'http://mute.test/*'))?.muted,
+      );
+      await press(popup, 'First Light', 'Unmute tab');
+      await waitFor(
+        'the tab unmuted',
+        async () => (await tabInfo(popup, 'http://mute.test/*'))?.muted === false,
+      );
+      expect((await tabInfo(popup, 'http://mute.test/*'))?.active).toBe(false);
+      await press(popup, 'First Light', 'Go to tab');
+      await waitFor(
+        'the music tab active',
+        async () => (await tabInfo(popup, 'http://mute.test/*'))?.active,
+      );
+    });
+  });
+
+  it('pin makes a session the active one', async () => {
+    await deck().withPopup('http://pin.test/music.html', async (music, popup) => {
+      const video = await deck().open('http://pin-video.test/video.html');
+      try {
+        await play(music);
+        await waitForCard(popup, 'First Light');
+        await play(video);
+        await waitForCard(popup, 'Test Card Documentary');
+        // The video started last: it is the active session, first in the list.
+        const first = () =>
+          popup.evaluate(() => document.querySelector('li.session .title')?.textContent);
+        await waitFor('the video first', async () => (await first()) === 'Test Card Documentary');
+        await press(popup, 'First Light', 'Pin First Light as the active session');
+        await waitFor('the pinned music first', async () => (await first()) === 'First Light');
+        await press(popup, 'First Light', 'Unpin First Light');
+      } finally {
+        await video.close();
+      }
+    });
+  });
+});

@@ -14,8 +14,8 @@
  * - `side_panel` → `sidebar_action` on the same page (Firefox's sidebar), and the permissions
  *   Firefox does not know (`sidePanel`, `favicon`) and `minimum_chrome_version` are dropped.
  * - `commands`: `global` (Chrome's system-wide media keys) is Chrome's alone and dropped, and so
- *   is `toggle-picture-in-picture` (Firefox lets no extension open picture-in-picture:
- *   src/shared/platform.ts).
+ *   is `toggle-picture-in-picture` (in Firefox the key's gesture does not reach the page, which
+ *   picture-in-picture needs: src/shared/platform.ts).
  * The content scripts stay as they are: Firefox 128 runs `"world": "MAIN"` and takes
  * `match_origin_as_fallback` (https://bugzilla.mozilla.org/show_bug.cgi?id=1853411).
  */
@@ -32,7 +32,7 @@ export const FIREFOX_MIN_VERSION = '140.0';
 /** Permissions of manifest.json that Firefox does not have (Chrome's side panel and favicon cache). */
 const CHROME_ONLY_PERMISSIONS = new Set(['sidePanel', 'favicon']);
 
-/** Commands of manifest.json Firefox cannot carry out (no picture-in-picture for extensions). */
+/** Commands of manifest.json Firefox cannot carry out (picture-in-picture needs the page's gesture). */
 const CHROME_ONLY_COMMANDS = new Set(['toggle-picture-in-picture']);
 
 /** A manifest as JSON: the keys this module reads are typed, the rest is passed through. */

@@ -10,8 +10,11 @@
  * - automatic picture-in-picture (the `enterpictureinpicture` Media Session action Chrome calls on a
  *   tab switch, https://developer.chrome.com/blog/automatic-picture-in-picture) and Document
  *   Picture-in-Picture (the audio mini player);
- * - `HTMLVideoElement.requestPictureInPicture()` (its own picture-in-picture toggle is the user's
- *   only way in), so no picture-in-picture button or key;
+ * - picture-in-picture on Media Deck's request: Firefox 153 has
+ *   `HTMLVideoElement.requestPictureInPicture()`, but it needs the page's transient user
+ *   activation, and a click in the popup gives the page none (Chrome carries the gesture through
+ *   `tabs.sendMessage`; tried in Firefox 153: the request is refused once the page's own activation
+ *   expired), so no picture-in-picture button or key (Firefox's own toggle on the video remains);
  * - Chrome's favicon cache (`/_favicon/`, the `favicon` permission): cards show no site icon;
  * - `chrome.sidePanel`: "Open in side panel" opens the same page in Firefox's sidebar
  *   (`sidebarAction.open`, manifest `sidebar_action`);
@@ -27,7 +30,10 @@ export interface BrowserFeatures {
   name: BrowserName;
   /** Automatic picture-in-picture on a tab switch, and the audio mini player it opens. */
   autoPictureInPicture: boolean;
-  /** A page's video can be put in picture-in-picture by Media Deck (button, key, command). */
+  /**
+   * A page's video can be put in picture-in-picture by Media Deck (button, key, command): the
+   * popup's or the key's gesture reaches the page.
+   */
   videoPictureInPicture: boolean;
   /** The browser's favicon cache for a page URL (`/_favicon/?pageUrl=`). */
   faviconCache: boolean;

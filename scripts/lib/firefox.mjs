@@ -133,7 +133,9 @@ function prefs(proxyPort) {
 /**
  * Launches Firefox with Media Deck installed from `deckDir` (default `dist-firefox/`; `null`: a
  * baseline Firefox without it, `addonId` then `''`) and a page server for `pagesDir`.
- * @param {{ pagesDir: string, deckDir?: string | null, headless?: boolean }} options
+ * `prefs`: more Firefox prefs (e.g. `extensions.background.idle.timeout`, to have the event page
+ * suspended sooner than its 30 s).
+ * @param {{ pagesDir: string, deckDir?: string | null, headless?: boolean, prefs?: Record<string, unknown> }} options
  * @returns {Promise<{ browser: import('puppeteer-core').Browser, addonId: string, port: number, close(): Promise<void> }>}
  * @throws {Error} when the build or the Firefox binary is missing (never a silent skip).
  */
@@ -159,7 +161,7 @@ export async function launchFirefoxWithExtension(options) {
       headless: options.headless ?? true,
       // Firefox 153 opens moz-extension:// pages for the remote protocol only with this.
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: prefs(server.port),
+      extraPrefsFirefox: { ...prefs(server.port), ...options.prefs },
     });
   } catch (error) {
     await server.close();

@@ -9,9 +9,11 @@ import {
   buttonsOf,
   cardTitles,
   play,
+  pressControl,
   useFirefoxDeck,
   waitFor,
   waitForCard,
+  waitForPausedByHandler,
 } from '../support/firefox-harness';
 
 const deck = useFirefoxDeck();
@@ -52,21 +54,8 @@ describe('capture in Firefox', () => {
     await deck().withPopup('http://pause.test/music.html', async (page, popup) => {
       await play(page);
       await waitForCard(popup, 'First Light');
-      await popup.click(
-        '[role="group"][aria-label="Controls for First Light"] button[aria-label="Pause"]',
-      );
-      const calls = await waitFor('the pause handler call', () =>
-        page.evaluate(() => {
-          const w = window as unknown as {
-            calls: { action: string }[];
-            player: { audio: HTMLAudioElement };
-          };
-          return w.calls.some((c) => c.action === 'pause') && w.player.audio.paused
-            ? w.calls.map((c) => c.action)
-            : null;
-        }),
-      );
-      expect(calls).toContain('pause');
+      await pressControl(popup, 'First Light', 'Pause');
+      await waitForPausedByHandler(page);
       await waitForCard(popup, 'First Light', 'Paused');
     });
   });

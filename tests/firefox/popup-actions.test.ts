@@ -7,17 +7,15 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { play, useFirefoxDeck, waitFor, waitForCard } from '../support/firefox-harness';
+import {
+  play,
+  pressControl,
+  useFirefoxDeck,
+  waitFor,
+  waitForCard,
+} from '../support/firefox-harness';
 
 const deck = useFirefoxDeck();
-
-/** Clicks the button named `label` on the popup's card titled `title`. */
-async function press(popup: Page, title: string, label: string): Promise<void> {
-  const button = await waitFor(`"${label}" on "${title}"`, () =>
-    popup.$(`li.session:has([aria-label="Controls for ${title}"]) button[aria-label="${label}"]`),
-  );
-  await button.click();
-}
 
 /** The handler calls the fixture recorded (tests/fixtures/pages/record.js). */
 const calls = (page: Page) =>
@@ -48,8 +46,8 @@ describe('popup actions in Firefox', () => {
     await deck().withPopup('http://seek.test/music.html', async (page, popup) => {
       await play(page);
       await waitForCard(popup, 'First Light');
-      await press(popup, 'First Light', 'Seek forward 10 seconds');
-      await press(popup, 'First Light', 'Seek backward 10 seconds');
+      await pressControl(popup, 'First Light', 'Seek forward 10 seconds');
+      await pressControl(popup, 'First Light', 'Seek backward 10 seconds');
       const seeks = await waitFor('both seeks', async () => {
         const seen = (await calls(page)).filter((c) => c.action.startsWith('seek'));
         return seen.length >= 2 ? seen : null;
@@ -58,7 +56,7 @@ describe('popup actions in Firefox', () => {
         ['seekforward', 10],
         ['seekbackward', 10],
       ]);
-      await press(popup, 'First Light', 'Next track');
+      await pressControl(popup, 'First Light', 'Next track');
       await waitForCard(popup, 'Second Wind');
       expect(await page.evaluate(() => document.getElementById('now')?.textContent)).toBe(
         'Second Wind',
@@ -70,18 +68,18 @@ describe('popup actions in Firefox', () => {
     await deck().withPopup('http://mute.test/music.html', async (page, popup) => {
       await play(page);
       await waitForCard(popup, 'First Light');
-      await press(popup, 'First Light', 'Mute tab');
+      await pressControl(popup, 'First Light', 'Mute tab');
       await waitFor(
         'the tab muted',
         async () => (await tabInfo(popup, 'http://mute.test/*'))?.muted,
       );
-      await press(popup, 'First Light', 'Unmute tab');
+      await pressControl(popup, 'First Light', 'Unmute tab');
       await waitFor(
         'the tab unmuted',
         async () => (await tabInfo(popup, 'http://mute.test/*'))?.muted === false,
       );
       expect((await tabInfo(popup, 'http://mute.test/*'))?.active).toBe(false);
-      await press(popup, 'First Light', 'Go to tab');
+      await pressControl(popup, 'First Light', 'Go to tab');
       await waitFor(
         'the music tab active',
         async () => (await tabInfo(popup, 'http://mute.test/*'))?.active,
@@ -101,9 +99,9 @@ describe('popup actions in Firefox', () => {
         const first = () =>
           popup.evaluate(() => document.querySelector('li.session .title')?.textContent);
         await waitFor('the video first', async () => (await first()) === 'Test Card Documentary');
-        await press(popup, 'First Light', 'Pin First Light as the active session');
+        await pressControl(popup, 'First Light', 'Pin First Light as the active session');
         await waitFor('the pinned music first', async () => (await first()) === 'First Light');
-        await press(popup, 'First Light', 'Unpin First Light');
+        await pressControl(popup, 'First Light', 'Unpin First Light');
       } finally {
         await video.close();
       }

@@ -28,13 +28,23 @@ export interface FirefoxDeck {
   close(): Promise<void>;
 }
 
+/** How to launch: without Media Deck (a baseline), or with more Firefox prefs. */
+export interface LaunchFirefoxOptions {
+  withDeck?: boolean;
+  prefs?: Record<string, unknown>;
+}
+
 /**
  * Launches Firefox with Media Deck (`withDeck: false`: a baseline Firefox without it, whose
  * extension pages do not exist); `afterAll` must `close()` it.
  */
-export async function launchFirefoxDeck({ withDeck = true } = {}): Promise<FirefoxDeck> {
+export async function launchFirefoxDeck({
+  withDeck = true,
+  prefs = {},
+}: LaunchFirefoxOptions = {}): Promise<FirefoxDeck> {
   const run = await launchFirefoxWithExtension({
     pagesDir: join(ROOT, 'tests/fixtures/pages'),
+    prefs,
     ...(withDeck ? {} : { deckDir: null }),
   });
   const openExtensionPage = (path: string) => openTab(run.browser, `${EXTENSION_BASE}/${path}`);
@@ -111,7 +121,7 @@ export function waitForCard(popup: Page, title: string, state = 'Playing'): Prom
  * One Firefox for the test file: launched in `beforeAll`, closed in `afterAll`. Returns a getter
  * (the deck exists only once `beforeAll` ran).
  */
-export function useFirefoxDeck(options: { withDeck?: boolean } = {}): () => FirefoxDeck {
+export function useFirefoxDeck(options: LaunchFirefoxOptions = {}): () => FirefoxDeck {
   let deck: FirefoxDeck | undefined;
   beforeAll(async () => {
     deck = await launchFirefoxDeck(options);
@@ -155,4 +165,42 @@ export function sidebarContent(
     const root = view.document.getElementById('app');
     return { surface: root?.dataset.surface, text: view.document.body.textContent ?? '' };
   });
+}
+
+/**
+ * The background page's `performance.timeOrigin`, read through `runtime.getBackgroundPage()` from
+ * an extension page (which starts the event page if Firefox had suspended it): a new value means a
+ * new background, i.e. a restart.
+ */
+export function backgroundTimeOrigin(extensionPage: Page): Promise<number> {
+  return extensionPage.evaluate(async () => {
+    const api = (
+      globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Window> } } }
+    ).browser;
+    return (await api.runtime.getBackgroundPage()).performance.timeOrigin;
+  });
+}
+
+/** Clicks the button named `label` on the popup's card titled `title` (waits for it first). */
+export async function pressControl(popup: Page, title: string, label: string): Promise<void> {
+  const button = await waitFor(`"${label}" on "${title}"`, () =>
+    popup.$(`li.session:has([aria-label="Controls for ${title}"]) button[aria-label="${label}"]`),
+  );
+  await button.click();
+}
+
+/**
+ * Waits until a fixture player (tests/fixtures/pages/music.html) is paused and its own `pause`
+ * handler was called (record.js logs the calls).
+ */
+export async function waitForPausedByHandler(page: Page): Promise<void> {
+  await waitFor('the page paused by its own handler', () =>
+    page.evaluate(() => {
+      const w = window as unknown as {
+        calls: { action: string }[];
+        player: { audio: HTMLAudioElement };
+      };
+      return w.calls.some((c) => c.action === 'pause') && w.player.audio.paused;
+    }),
+  );
 }

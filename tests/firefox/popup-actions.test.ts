@@ -2,8 +2,9 @@
  * Issue #15 in real Firefox: the popup's controls work there as in Chromium: seek forward and
  * backward reach the page's handlers with `seekOffset`, next track changes the track and the popup
  * follows, mute tab mutes the tab through `tabs.update` and the button follows, go to tab brings
- * the tab to the front, and pin makes a session the active one. Tabs are read through the
- * extension's own `tabs` API from an extension page.
+ * the tab to the front, pin makes a session the active one, and a seek step typed in the options
+ * page reaches the popup's buttons and the page's handler (settings in Firefox's `storage.sync`).
+ * Tabs are read through the extension's own `tabs` API from an extension page.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
@@ -106,5 +107,36 @@ describe('popup actions in Firefox', () => {
         await video.close();
       }
     });
+  });
+
+  it('a seek step set in the options page reaches the popup and the page handler', async () => {
+    const options = await deck().openExtensionPage('src/options/index.html');
+    try {
+      const input = await waitFor('the seek step field', () => options.$('.seek-step input'));
+      await input.click({ count: 3 });
+      await input.type('30');
+      await input.press('Enter');
+      await waitFor('the setting saved', () =>
+        options.evaluate(() => document.querySelector('.status')?.textContent === 'Saved'),
+      );
+      await deck().withPopup('http://step.test/music.html', async (page, popup) => {
+        await play(page);
+        await waitForCard(popup, 'First Light');
+        await pressControl(popup, 'First Light', 'Seek forward 30 seconds');
+        await waitFor('seekforward by 30 s', async () =>
+          (await calls(page)).some(
+            (c) => c.action === 'seekforward' && c.details.seekOffset === 30,
+          ),
+        );
+      });
+    } finally {
+      // Back to the default, for the rest of the file.
+      await options.evaluate(() =>
+        (
+          globalThis as unknown as { browser: { storage: { sync: { clear(): Promise<void> } } } }
+        ).browser.storage.sync.clear(),
+      );
+      await options.close();
+    }
   });
 });

@@ -3,7 +3,9 @@
  * backward reach the page's handlers with `seekOffset`, next track changes the track and the popup
  * follows, mute tab mutes the tab through `tabs.update` and the button follows, go to tab brings
  * the tab to the front, pin makes a session the active one, and a seek step typed in the options
- * page reaches the popup's buttons and the page's handler (settings in Firefox's `storage.sync`).
+ * page reaches the popup's buttons and the page's handler (settings in Firefox's `storage.sync`),
+ * and the speed list and the volume slider set a detached `new Audio()` (reached only through the
+ * MAIN world) and the page sees its own `ratechange` and `volumechange`.
  * Tabs are read through the extension's own `tabs` API from an extension page.
  */
 import type { Page } from 'puppeteer-core';
@@ -138,5 +140,41 @@ describe('popup actions in Firefox', () => {
       );
       await options.close();
     }
+  });
+
+  it('speed and volume set a detached new Audio(), and the page sees its own events', async () => {
+    const title = 'Detached speed and volume';
+    await deck().withPopup(
+      'http://speed.test/element-settings.html?detached',
+      async (page, popup) => {
+        await play(page);
+        await waitForCard(popup, title);
+        const card = `li.session:has([aria-label="Controls for ${title}"])`;
+        const speed = await waitFor('the speed list', () =>
+          popup.$(`${card} select[aria-label="Playback speed"]`),
+        );
+        await speed.select('1.5');
+        await waitFor('ratechange to 1.5', async () =>
+          (await calls(page)).some(
+            (c) => c.action === 'ratechange' && c.details.playbackRate === 1.5,
+          ),
+        );
+        const slider = await waitFor('the volume slider', () =>
+          popup.$(`${card} [role="slider"][aria-label="Volume"]`),
+        );
+        await slider.focus();
+        await popup.keyboard.press('Home');
+        await waitFor('volumechange to 0', async () =>
+          (await calls(page)).some((c) => c.action === 'volumechange' && c.details.volume === 0),
+        );
+        expect(
+          await page.evaluate(() => {
+            const audio = (window as unknown as { player: { audio: HTMLAudioElement } }).player
+              .audio;
+            return [audio.playbackRate, audio.volume];
+          }),
+        ).toEqual([1.5, 0]);
+      },
+    );
   });
 });

@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 import manifest from './manifest.json' with { type: 'json' };
 import packageJson from './package.json' with { type: 'json' };
 import { AGENT_SCRIPT, BRIDGE_LATE_SCRIPT } from './src/shared/channel';
+import { firefoxManifest } from './src/shared/firefox-manifest';
 
 // One build for every execution context. The two content scripts are `*.iife.ts` so that
 // @crxjs/vite-plugin bundles them as self-contained IIFEs: the MAIN-world wrapper must run
@@ -120,48 +121,77 @@ function buildInjectedScripts(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * `vite build` builds for Chromium into `dist/`; `vite build --mode firefox`
+ * (`npm run build:firefox`) builds the same source into `dist-firefox/` with the Firefox manifest
+ * (src/shared/firefox-manifest.ts), @crxjs/vite-plugin's `browser: 'firefox'` emitting the
+ * background as `background.scripts`.
+ */
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
   // The version is package.json's alone: manifest.json has none, so the two cannot disagree.
-  plugins: [
-    preact(),
-    crx({ manifest: { ...manifest, version: packageJson.version } }),
-    guardContentScripts(),
-    buildInjectedScripts(),
-  ],
-  build: {
-    target: 'chrome134',
-    sourcemap: false,
-    emptyOutDir: true,
-  },
-  // vitest: `unit` runs the pure logic and the Preact views in happy-dom; `browser` drives the
-  // built extension in Debian's Chromium through playwright-core (needs `npm run build` first).
-  test: {
-    projects: [
-      {
-        plugins: [preact()],
-        test: {
-          name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}'],
-          environment: 'happy-dom',
-          setupFiles: ['tests/support/unit-setup.ts'],
-        },
-      },
-      {
-        test: {
-          name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/support/global-setup.ts'],
-          fileParallelism: false,
-          // Chrome's own media timing (when it marks a tab audible, when automatic
-          // picture-in-picture considers a tab eligible) can make a rare first attempt miss on a
-          // loaded 2-core machine. One retry keeps CI from failing on that; a real failure fails
-          // twice, and vitest reports every retried test.
-          retry: 1,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
+  const versioned = { ...manifest, version: packageJson.version };
+  return {
+    plugins: [
+      preact(),
+      firefox
+        ? crx({ manifest: firefoxManifest(versioned) as typeof versioned, browser: 'firefox' })
+        : crx({ manifest: versioned }),
+      guardContentScripts(),
+      buildInjectedScripts(),
     ],
-  },
+    build: {
+      target: firefox ? 'firefox140' : 'chrome134',
+      outDir: firefox ? 'dist-firefox' : 'dist',
+      // @crxjs/vite-plugin builds the pages the manifest names, but knows no `sidebar_action`:
+      // Firefox's sidebar page (the side panel's) is one more input.
+      ...(firefox ? { rollupOptions: { input: ['src/sidepanel/index.html'] } } : {}),
+      sourcemap: false,
+      emptyOutDir: true,
+    },
+    // vitest: `unit` runs the pure logic and the Preact views in happy-dom; `browser` drives the
+    // built extension in Debian's Chromium through playwright-core (needs `npm run build` first);
+    // `firefox` drives `dist-firefox/` in Debian's Firefox ESR through puppeteer-core over WebDriver
+    // BiDi (needs `npm run build:firefox`; docs/testing.md § Real Firefox).
+    test: {
+      projects: [
+        {
+          plugins: [preact()],
+          test: {
+            name: 'unit',
+            include: ['src/**/*.test.{ts,tsx}'],
+            environment: 'happy-dom',
+            setupFiles: ['tests/support/unit-setup.ts'],
+          },
+        },
+        {
+          test: {
+            name: 'browser',
+            include: ['tests/browser/**/*.test.ts'],
+            environment: 'node',
+            globalSetup: ['tests/support/global-setup.ts'],
+            fileParallelism: false,
+            // Chrome's own media timing (when it marks a tab audible, when automatic
+            // picture-in-picture considers a tab eligible) can make a rare first attempt miss on a
+            // loaded 2-core machine. One retry keeps CI from failing on that; a real failure fails
+            // twice, and vitest reports every retried test.
+            retry: 1,
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
+          test: {
+            name: 'firefox',
+            include: ['tests/firefox/**/*.test.ts'],
+            environment: 'node',
+            globalSetup: ['tests/support/firefox-global-setup.ts'],
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+      ],
+    },
+  };
 });

@@ -4,10 +4,17 @@
  * and a video, both playing), so a newcomer sees Media Deck work in one command.
  * `npm run start:headless` (or no display) does the same headless, prints the sessions the
  * service worker captured, presses "Next track" in the popup to show control, and exits:
- * 0 when the demo sessions were captured and controlled, 1 otherwise.
+ * 0 when the demo sessions were captured and controlled, 1 otherwise. With `--firefox`, the same
+ * in Firefox (scripts/start-firefox.mjs).
  */
 import { join } from 'node:path';
 import { launchWithExtension, ROOT } from './lib/chromium.mjs';
+
+// `npm start -- --firefox`: the same demo in Firefox (scripts/start-firefox.mjs).
+if (process.argv.includes('--firefox')) {
+  await import('./start-firefox.mjs');
+  process.exit(0);
+}
 
 const MUSIC = 'https://music-demo.test/index.html';
 const VIDEO = 'https://video-demo.test/video.html';

@@ -2,7 +2,10 @@
 /**
  * The release packages `npm run zip` writes (scripts/zip.mjs): the Chrome Web Store's zip of the
  * built extension (the contents of `dist/`, `manifest.json` at the root; the store's format:
- * https://developer.chrome.com/docs/webstore/publish) and a zip of the git-tracked sources. Shared
+ * https://developer.chrome.com/docs/webstore/publish), the same of `dist-firefox/` for
+ * addons.mozilla.org (which takes the same layout:
+ * https://extensionworkshop.com/documentation/publish/package-your-extension/) and a zip of the
+ * git-tracked sources. Shared
  * with tests/browser/release-zip.test.ts, which loads the zip's contents in Chromium.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,7 +24,7 @@ export function packageVersion() {
 /**
  * `release/media-deck-<version>-<kind>.zip`.
  * @param {string} version
- * @param {'chrome' | 'source'} kind
+ * @param {'chrome' | 'firefox' | 'source'} kind
  */
 export function releaseFile(version, kind) {
   return join(ROOT, 'release', `media-deck-${version}-${kind}.zip`);
@@ -61,8 +64,8 @@ function filesUnder(dir) {
 }
 
 /**
- * Writes the store's zip of the build in `buildDir` to `outFile`: its shipped files (`isShipped`)
- * with `manifest.json` at the root, each dated `mtime` so the same build gives the same bytes.
+ * Writes the store's zip of the build in `buildDir` (`dist/` for Chrome, `dist-firefox/` for
+ * Firefox) to `outFile`: its shipped files (`isShipped`) with `manifest.json` at the root, each dated `mtime` so the same build gives the same bytes.
  * @param {string} buildDir
  * @param {string} outFile
  * @param {Date} mtime
@@ -72,7 +75,9 @@ function filesUnder(dir) {
 export function writeChromeZip(buildDir, outFile, mtime) {
   const files = filesUnder(buildDir).filter(isShipped);
   if (!files.includes('manifest.json')) {
-    throw new Error(`${buildDir} has no manifest.json: run \`npm run build\` first.`);
+    throw new Error(
+      `${buildDir} has no manifest.json: run \`npm run build\` (or \`build:firefox\`) first.`,
+    );
   }
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8'));
   if (manifest.version !== packageVersion()) {

@@ -9,6 +9,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { chooseArtwork } from '../shared/artwork';
 import { AGENT_KEY, AGENT_SCRIPT } from '../shared/channel';
 import { FRAME_PORT, OPEN_SIDE_PANEL_COMMAND, POPUP_PORT } from '../shared/contract';
+import { currentBrowser, openSidePanel } from '../shared/platform';
 import { isDataImageUrl } from '../shared/safe-url';
 import { createAgentLoader } from './agent-loader';
 import { createArtworkCache } from './artwork-cache';
@@ -60,10 +61,16 @@ const ready = store.restore().then(() => {
 });
 const isRestored = () => restored;
 
+/** Chromium or Firefox: what this browser offers (src/shared/platform.ts). */
+const features = currentBrowser();
 const arming = createAutoPipArming({
   sessions: () => registry.all(),
   tabAudible: (tabId) => registry.tab(tabId)?.audible ?? false,
-  settings,
+  // Without automatic picture-in-picture (Firefox) nothing is ever armed: its frames would register
+  // a Media Session action the browser does not know.
+  settings: features.autoPictureInPicture
+    ? settings
+    : () => ({ ...settings(), autoPictureInPicture: 'off' }),
   artwork: (session) => {
     const chosen = chooseArtwork(session.state.metadata?.artwork ?? [], POPUP_ARTWORK_PX);
     return chosen ? (artworkFor(session, chosen)?.src ?? null) : null;
@@ -209,11 +216,11 @@ browser.runtime.onConnect.addListener((port) => {
   }
 });
 tabs.listen(browser.tabs);
-// The side panel's command opens Media Deck in the window the key was pressed in (the key's gesture
-// is what `sidePanel.open` needs: nothing is awaited before it).
+// The side panel's command opens Media Deck in the window the key was pressed in (Chrome's side
+// panel, Firefox's sidebar; the key's gesture is what both need: nothing is awaited before it).
 chrome.commands.onCommand.addListener((command, tab) => {
   if (command === OPEN_SIDE_PANEL_COMMAND && tab?.windowId !== undefined) {
-    chrome.sidePanel.open({ windowId: tab.windowId }).catch(ignore);
+    openSidePanel(features, tab.windowId).catch(ignore);
   }
 });
 browser.commands.onCommand.addListener(

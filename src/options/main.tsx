@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { currentBrowser } from '../shared/platform';
 import { localizeDocument } from '../ui/document-locale';
 import { createSettingsStore, type SettingsStorage } from '../ui/settings-store';
 import { OptionsApp } from './options-app';
@@ -17,6 +18,10 @@ const openChromeSettings = () => {
 };
 
 render(
-  <OptionsApp store={store} openChromeSettings={openChromeSettings} />,
+  <OptionsApp
+    store={store}
+    // Firefox has no automatic picture-in-picture (src/shared/platform.ts): its settings are left out.
+    openChromeSettings={currentBrowser().autoPictureInPicture ? openChromeSettings : undefined}
+  />,
   document.getElementById('app') as HTMLElement,
 );

@@ -405,3 +405,18 @@ describe('OptionsApp: toolbar icon', () => {
     expect(screen.getByRole('status').textContent).toBe('Saved');
   });
 });
+
+describe('OptionsApp without automatic picture-in-picture (Firefox)', () => {
+  it('says so in one line instead of its mode and site lists, and keeps the rest', () => {
+    render(<OptionsApp store={new FakeStore()} />);
+    expect(
+      screen.getByText(
+        'This browser has no automatic picture-in-picture, so its settings are not shown here.',
+      ),
+    ).toBeTruthy();
+    expect(document.querySelector('section.sites')).toBeNull();
+    expect(screen.queryByRole('radio', { name: /videos only/i })).toBeNull();
+    expect(document.querySelector('section.keys')).not.toBeNull();
+    expect(document.querySelector('section.seeking')).not.toBeNull();
+  });
+});

@@ -20,8 +20,12 @@ function failure(error: unknown): string {
 
 interface OptionsAppProps {
   store: SettingsStore;
-  /** Opens chrome://settings/content/autoPictureInPicture (a page the options page cannot link to). */
-  openChromeSettings: () => void;
+  /**
+   * Opens chrome://settings/content/autoPictureInPicture (a page the options page cannot link to).
+   * Absent where the browser has no automatic picture-in-picture (Firefox, src/shared/platform.ts):
+   * its mode and site lists are then replaced by one line saying so.
+   */
+  openChromeSettings?: () => void;
 }
 
 /**
@@ -56,29 +60,35 @@ export function OptionsApp({ store, openChromeSettings }: OptionsAppProps) {
         <p class="loading">{t('loading')}</p>
       ) : (
         <>
-          <AutoPipChoice
-            mode={settings.autoPictureInPicture}
-            onChange={(mode) => save({ autoPictureInPicture: mode })}
-            openChromeSettings={openChromeSettings}
-          />
-          <section class="sites" aria-labelledby="sites-heading">
-            <h2 id="sites-heading">{t('sitesHeading')}</h2>
-            <p class="hint sites-intro">{t('sitesIntro')}</p>
-            <HostList
-              legend={t('allowListLegend')}
-              description={t('allowListDescription')}
-              inputLabel={t('allowListInput')}
-              hosts={settings.autoPipAllowHosts}
-              onChange={(hosts) => save({ autoPipAllowHosts: hosts })}
-            />
-            <HostList
-              legend={t('blockListLegend')}
-              description={t('blockListDescription')}
-              inputLabel={t('blockListInput')}
-              hosts={settings.autoPipBlockHosts}
-              onChange={(hosts) => save({ autoPipBlockHosts: hosts })}
-            />
-          </section>
+          {openChromeSettings ? (
+            <>
+              <AutoPipChoice
+                mode={settings.autoPictureInPicture}
+                onChange={(mode) => save({ autoPictureInPicture: mode })}
+                openChromeSettings={openChromeSettings}
+              />
+              <section class="sites" aria-labelledby="sites-heading">
+                <h2 id="sites-heading">{t('sitesHeading')}</h2>
+                <p class="hint sites-intro">{t('sitesIntro')}</p>
+                <HostList
+                  legend={t('allowListLegend')}
+                  description={t('allowListDescription')}
+                  inputLabel={t('allowListInput')}
+                  hosts={settings.autoPipAllowHosts}
+                  onChange={(hosts) => save({ autoPipAllowHosts: hosts })}
+                />
+                <HostList
+                  legend={t('blockListLegend')}
+                  description={t('blockListDescription')}
+                  inputLabel={t('blockListInput')}
+                  hosts={settings.autoPipBlockHosts}
+                  onChange={(hosts) => save({ autoPipBlockHosts: hosts })}
+                />
+              </section>
+            </>
+          ) : (
+            <p class="hint auto-pip-unavailable">{t('autoPipUnavailable')}</p>
+          )}
           <section class="keys" aria-labelledby="keys-heading">
             <h2 id="keys-heading">{t('keysHeading')}</h2>
             <KeysRuleChoice

@@ -9,6 +9,7 @@ import {
   parseMessage,
   type SessionView,
 } from '../shared/contract';
+import { BROWSER_FEATURES } from '../shared/platform';
 import { App } from './app';
 import type { DeckState, DeckStore, IntentMessage } from './deck-store';
 
@@ -212,6 +213,39 @@ describe('App: the session list', () => {
     );
     // Decorative: the title names the session.
     expect(image('Other video', 'img.favicon')?.getAttribute('alt')).toBe('');
+  });
+});
+
+describe('App in Firefox (src/shared/platform.ts)', () => {
+  const video = sessionView({
+    key: '3:0:DOC3',
+    title: 'Clip',
+    kind: 'video',
+    actions: ['play', 'pause'],
+    playbackState: 'playing',
+    autoPip: { armed: false, reason: 'insecure-page' },
+  });
+
+  it('shows no picture-in-picture button, no automatic picture-in-picture line and no favicon', () => {
+    render(
+      <App
+        store={new FakeStore(snapshotOf([video]))}
+        faviconFor={() => null}
+        features={BROWSER_FEATURES.firefox}
+      />,
+    );
+    const card = item('Clip');
+    expect(within(card).queryByRole('button', { name: /picture-in-picture/ })).toBeNull();
+    expect(card.querySelector('.autopip')).toBeNull();
+    expect(card.querySelector('img.favicon')).toBeNull();
+    expect(within(card).getByRole('button', { name: 'Pause' })).toBeTruthy();
+  });
+
+  it('has them in Chromium', () => {
+    render(<App store={new FakeStore(snapshotOf([video]))} faviconFor={faviconFor} />);
+    const card = item('Clip');
+    expect(within(card).getByRole('button', { name: 'Enter picture-in-picture' })).toBeTruthy();
+    expect(card.querySelector('.autopip')).not.toBeNull();
   });
 });
 

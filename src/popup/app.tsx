@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'preact/hooks';
 import { plural, t } from '../shared/i18n';
 import { DEFAULT_SEEK_OFFSET_SECONDS } from '../shared/media-session-actions';
 import { noticeText } from '../shared/notice-text';
+import type { BrowserFeatures } from '../shared/platform';
 import { AUTO_PIP_MODES, type AutoPipMode, KEYS_RULES, type KeysRule } from '../shared/settings';
 import { AUTO_PIP_MODE_LABELS } from '../ui/auto-pip-labels';
 import { KEYS_RULE_LABELS } from '../ui/keys-rule-labels';
@@ -25,7 +26,8 @@ export interface PopupNavigation {
 
 interface AppProps {
   store: DeckStore;
-  faviconFor: (pageUrl: string) => string;
+  /** The favicon URL of a page, or `null` where the browser has no favicon cache (no icon). */
+  faviconFor: (pageUrl: string) => string | null;
   /** Seconds for seek backward / forward (the user's setting). */
   seekOffset?: number;
   /** `chrome.commands.getAll()`; the shortcuts section is left out without it. */
@@ -37,6 +39,8 @@ interface AppProps {
   keys?: { rule: KeysRule; set(rule: KeysRule): void };
   /** Opens the deck in the browser's side panel; the button is left out without it (the panel). */
   openSidePanel?: () => void;
+  /** What the browser offers (src/shared/platform.ts), for the cards; default Chromium. */
+  features?: BrowserFeatures;
 }
 
 const NO_NAVIGATION: PopupNavigation = {
@@ -58,6 +62,7 @@ export function App({
   autoPip,
   keys,
   openSidePanel,
+  features,
 }: AppProps) {
   const { snapshot, connected } = useStore(store);
   const sessions = snapshot?.sessions ?? [];
@@ -105,6 +110,7 @@ export function App({
           seekOffset={seekOffset}
           faviconFor={faviconFor}
           keysRule={keys?.rule}
+          features={features}
         />
       )}
       {loadShortcuts && (

@@ -2,6 +2,12 @@
 import './early-port';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import {
+  currentBrowser,
+  faviconUrl,
+  openSidePanel as openPanel,
+  openShortcutSettings,
+} from '../shared/platform';
 import type { AutoPipMode, KeysRule } from '../shared/settings';
 import { localizeDocument } from '../ui/document-locale';
 import { createSettingsStore } from '../ui/settings-store';
@@ -18,12 +24,12 @@ const settings = createSettingsStore({
   set: (items) => browser.storage.sync.set(items),
   onChanged: (listener) => browser.storage.onChanged.addListener(listener),
 });
-const faviconBase = browser.runtime.getURL('/_favicon/');
-const faviconFor = (pageUrl: string) =>
-  `${faviconBase}?pageUrl=${encodeURIComponent(pageUrl)}&size=32`;
+/** Chromium or Firefox: what this browser offers (src/shared/platform.ts). */
+const features = currentBrowser();
+const faviconFor = (pageUrl: string) => faviconUrl(features, pageUrl);
 const loadShortcuts = () => browser.commands.getAll();
 const navigation: PopupNavigation = {
-  openShortcutSettings: () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }),
+  openShortcutSettings: () => void openShortcutSettings(features).catch(() => {}),
   openSiteSettings: (pageUrl) => {
     let origin = pageUrl;
     try {
@@ -58,14 +64,15 @@ const currentWindow = inSidePanel
       () => undefined,
     );
 /**
- * Opens the deck in this window's side panel (`chrome.sidePanel.open`, which needs the click's
- * user activation: called at once when the window is known, else as soon as it is, well within
- * the activation's few seconds), then closes the popup.
+ * Opens the deck in this window's side panel (Chrome's `sidePanel.open`, Firefox's sidebar; both
+ * need the click's user activation: called at once when the window is known, else as soon as it
+ * is, well within Chrome's activation's few seconds; Firefox's sidebar opens only from the click
+ * itself), then closes the popup.
  */
 const openSidePanel = () => {
   const open = (id: number | undefined) => {
     if (id === undefined) return;
-    chrome.sidePanel.open({ windowId: id }).then(
+    openPanel(features, id).then(
       () => globalThis.close(),
       () => {},
     );
@@ -84,9 +91,14 @@ function Popup() {
       seekOffset={current.seekOffsetSeconds}
       loadShortcuts={loadShortcuts}
       navigation={navigation}
-      autoPip={{ mode: current.autoPictureInPicture, set: setAutoPip }}
+      autoPip={
+        features.autoPictureInPicture
+          ? { mode: current.autoPictureInPicture, set: setAutoPip }
+          : undefined
+      }
       keys={{ rule: current.keysRule, set: setKeysRule }}
       openSidePanel={inSidePanel ? undefined : openSidePanel}
+      features={features}
     />
   );
 }

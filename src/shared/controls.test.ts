@@ -329,6 +329,18 @@ describe('controlsFor', () => {
     if (button) expect(button.intent).toEqual({ kind: 'picture-in-picture' });
   });
 
+  it('has no picture-in-picture button where the browser cannot open it (Firefox)', () => {
+    for (const [kind, actions] of [
+      ['video', []],
+      ['audio', ['enterpictureinpicture']],
+    ] as const) {
+      const controls = controlsFor(view({ kind, actions: [...actions] }), 10, {
+        pictureInPicture: false,
+      });
+      expect(labels(controls)).toEqual(['Mute tab', 'Go to tab']);
+    }
+  });
+
   it('puts exactly the transport controls in the primary row', () => {
     const every: MediaSessionActionName[] = [
       ...MUSIC,

@@ -63,10 +63,15 @@ function action(
 /**
  * The session's buttons: transport (previous track, seek backward, play/pause, seek forward, next
  * track), then stop, skip ad, slides, call controls (microphone and camera showing their state,
- * hang up), picture-in-picture for video sessions, and always mute tab and go to tab. Play/pause is one button that shows "Pause" while
+ * hang up), picture-in-picture for video sessions (unless `pictureInPicture` is false), and always
+ * mute tab and go to tab. Play/pause is one button that shows "Pause" while
  * playing, and falls back to whichever of the two the session can do.
  */
-export function controlsFor(view: SessionView, seekOffsetSeconds: number): Control[] {
+export function controlsFor(
+  view: SessionView,
+  seekOffsetSeconds: number,
+  { pictureInPicture = true }: { pictureInPicture?: boolean } = {},
+): Control[] {
   const can = new Set(view.actions);
   const out: Control[] = [];
   if (can.has('previoustrack'))
@@ -132,7 +137,9 @@ export function controlsFor(view: SessionView, seekOffsetSeconds: number): Contr
     );
   }
   if (can.has('hangup')) out.push(action('hangup', t('controlHangUp'), 'hangup', false));
-  if (view.kind === 'video' || can.has('enterpictureinpicture')) {
+  // `pictureInPicture: false`: the browser cannot put a page's video in picture-in-picture for an
+  // extension (Firefox, src/shared/platform.ts), so no button that would do nothing.
+  if (pictureInPicture && (view.kind === 'video' || can.has('enterpictureinpicture'))) {
     out.push({
       id: 'picture-in-picture',
       label: view.pictureInPicture ? t('controlExitPip') : t('controlEnterPip'),

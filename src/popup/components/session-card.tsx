@@ -2,6 +2,7 @@ import { Component } from 'preact';
 import type { SessionIntent, SessionView } from '../../shared/contract';
 import { type Control, controlsFor, playbackLabel } from '../../shared/controls';
 import { t } from '../../shared/i18n';
+import { BROWSER_FEATURES, type BrowserFeatures } from '../../shared/platform';
 import type { KeysRule } from '../../shared/settings';
 import { KEYS_RULE_LABELS } from '../../ui/keys-rule-labels';
 import { autoPipReasonText, isFixableInSettings } from '../auto-pip-reason-text';
@@ -25,12 +26,20 @@ interface CardProps {
   view: SessionView;
   commands: CardCommands;
   seekOffset: number;
-  /** `chrome-extension://<id>/_favicon/?pageUrl=…`: Chrome's cached favicon, no network. */
-  faviconFor: (pageUrl: string) => string;
+  /**
+   * `chrome-extension://<id>/_favicon/?pageUrl=…`: Chrome's cached favicon, no network; `null`
+   * where the browser has none (Firefox): no icon.
+   */
+  faviconFor: (pageUrl: string) => string | null;
   /** Show the pin toggle (there is more than one session to choose from). */
   canPin: boolean;
   /** The keys rule, named in the tooltip of the badge on the session the keys act on. */
   keysRule: KeysRule;
+  /**
+   * What the browser offers (src/shared/platform.ts): without automatic picture-in-picture the
+   * card has no line about it, without video picture-in-picture no such button. Default Chromium.
+   */
+  features?: BrowserFeatures;
 }
 
 /**
@@ -91,6 +100,7 @@ export class SessionCard extends Component<CardProps> {
       prev.faviconFor === next.faviconFor &&
       prev.canPin === next.canPin &&
       prev.keysRule === next.keysRule &&
+      prev.features === next.features &&
       sameView(prev.view, next.view)
     );
   }
@@ -100,9 +110,20 @@ export class SessionCard extends Component<CardProps> {
   }
 }
 
-function SessionCardView({ view, commands, seekOffset, faviconFor, canPin, keysRule }: CardProps) {
+function SessionCardView({
+  view,
+  commands,
+  seekOffset,
+  faviconFor,
+  canPin,
+  keysRule,
+  features = BROWSER_FEATURES.chromium,
+}: CardProps) {
   const titleId = `title-${view.key}`;
-  const controls = controlsFor(view, seekOffset);
+  const controls = controlsFor(view, seekOffset, {
+    pictureInPicture: features.videoPictureInPicture,
+  });
+  const favicon = faviconFor(view.pageUrl);
   const subtitle = [view.artist, view.album].filter(Boolean).join(' — ');
   const button = (control: Control) => (
     <button
@@ -137,14 +158,9 @@ function SessionCardView({ view, commands, seekOffset, faviconFor, canPin, keysR
           )}
           <CurrentChapter view={view} />
           <span class="site">
-            <img
-              class="favicon"
-              src={faviconFor(view.pageUrl)}
-              alt=""
-              width={16}
-              height={16}
-              loading="lazy"
-            />
+            {favicon !== null && (
+              <img class="favicon" src={favicon} alt="" width={16} height={16} loading="lazy" />
+            )}
             <span class="host">
               {view.embedded && view.tabHost !== view.host
                 ? t('hostInTab', view.host, view.tabHost)
@@ -198,7 +214,7 @@ function SessionCardView({ view, commands, seekOffset, faviconFor, canPin, keysR
         view={view}
         onSet={(setting) => commands.intent(view.key, { kind: 'set-element', setting })}
       />
-      <AutoPipLine view={view} commands={commands} />
+      {features.autoPictureInPicture && <AutoPipLine view={view} commands={commands} />}
     </li>
   );
 }

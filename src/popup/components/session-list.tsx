@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionView } from '../../shared/contract';
 import { t } from '../../shared/i18n';
+import type { BrowserFeatures } from '../../shared/platform';
 import type { KeysRule } from '../../shared/settings';
 import { type CardCommands, SessionCard } from './session-card';
 
@@ -13,9 +14,11 @@ interface ListProps {
   sessions: readonly SessionView[];
   commands: CardCommands;
   seekOffset: number;
-  faviconFor: (pageUrl: string) => string;
+  faviconFor: (pageUrl: string) => string | null;
   /** The keys rule, for the tooltip on the active session's badge (default: the most recent). */
   keysRule?: KeysRule;
+  /** What the browser offers (src/shared/platform.ts); default Chromium. */
+  features?: BrowserFeatures;
 }
 
 /**
@@ -30,6 +33,7 @@ export function SessionList({
   seekOffset,
   faviconFor,
   keysRule = 'most-recent',
+  features,
 }: ListProps) {
   const [full, setFull] = useState(FIRST_CARDS);
   useEffect(() => {
@@ -49,6 +53,7 @@ export function SessionList({
             faviconFor={faviconFor}
             canPin={sessions.length > 1}
             keysRule={keysRule}
+            features={features}
           />
         ) : (
           <li key={view.key} class="session pending" aria-labelledby={`title-${view.key}`}>

@@ -11,6 +11,8 @@
  *    ScriptDuration), DOMContentLoaded and load, each beside the floor; messages the content
  *    scripts sent the worker from the page without media (goal: 0); bytes at document_start and
  *    later; metadata set in a fresh frame → shown in the open popup.
+ *  - firefox-page (firefox-page-cost.mjs, issue #15): the same two pages in Firefox ESR, with Media
+ *    Deck, a floor add-on and no add-on: DOMContentLoaded and load (Firefox has no script time).
  *  - idle (idle-cost.mjs): messages the service worker receives from a page without media (goal:
  *    0), and per second while a page calls setPositionState every animation frame (goal: a handful).
  *  - latency (control-latency.mjs), each beside the same hops made by a bare "floor" extension in
@@ -26,7 +28,7 @@
  *    artwork for --flood-seconds: worker heap after GC, popup click → handler on another tab during
  *    the flood, when storage writes stop after the flood tab closes, whether the other tab keeps
  *    its artwork.
- * Usage: node scripts/bench.mjs [--runs N] [--out DIR] [--sections page,idle,latency,scale,pip,hostile]
+ * Usage: node scripts/bench.mjs [--runs N] [--out DIR] [--sections page,firefox-page,idle,latency,scale,pip,hostile]
  *   [--flood-seconds S]
  *   --runs: samples per figure (default 20); --out: the report's folder, relative to the repository
  *   (default bench-results); --sections: which to run, comma-separated (default all);
@@ -37,6 +39,7 @@ import { join } from 'node:path';
 import { autoPip } from './bench/auto-pip.mjs';
 import { parseOptions, UsageError, usage } from './bench/cli.mjs';
 import { controlLatency } from './bench/control-latency.mjs';
+import { firefoxPageCost } from './bench/firefox-page-cost.mjs';
 import { hostileLoad } from './bench/hostile-load.mjs';
 import { idleCost } from './bench/idle-cost.mjs';
 import { pageCost } from './bench/page-cost.mjs';
@@ -50,6 +53,7 @@ import { table } from './bench/table.mjs';
  */
 const SECTIONS = {
   page: { key: 'pageCost', run: pageCost },
+  'firefox-page': { key: 'firefoxPageCost', run: firefoxPageCost },
   idle: { key: 'idle', run: idleCost },
   latency: { key: 'latency', run: controlLatency },
   scale: { key: 'scale', run: scale },

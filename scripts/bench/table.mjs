@@ -232,8 +232,31 @@ function hostileTable(h) {
 }
 
 /** Each report key's table, in the order they print. */
+/** @param {Record<string, any>} ff @returns {string[]} */
+function firefoxPageCostTable(ff) {
+  const lines = [
+    `| page cost in Firefox ${ff.firefox}: ${ff.rounds} loads each, interleaved after ${ff.warmUp} warm-up rounds (Firefox exposes no per-frame script time) | Media Deck | floor: empty content scripts | no add-on | Media Deck − floor |`,
+    '| --- | --- | --- | --- | --- |',
+  ];
+  /** @type {[string, string][]} */
+  const pages = [
+    ['noMedia', 'page without media'],
+    ['media', 'media page'],
+  ];
+  for (const [name, label] of pages) {
+    const p = ff[name];
+    if (!p) continue;
+    lines.push(
+      `| ${label}: DOMContentLoaded | ${ms(p.dcl.with.median)} | ${ms(p.dcl.floor.median)} | ${ms(p.dcl.without.median)} | ${signedPercent(p.withMinusFloor.dclPercent.median)} (${signed(p.withMinusFloor.dcl.median)}) |`,
+      `| ${label}: load | ${ms(p.load.with.median)} | ${ms(p.load.floor.median)} | ${ms(p.load.without.median)} | ${signed(p.withMinusFloor.load.median)} |`,
+    );
+  }
+  return lines;
+}
+
 const TABLES = /** @type {const} */ ([
   ['pageCost', pageCostTable],
+  ['firefoxPageCost', firefoxPageCostTable],
   ['idle', idleTable],
   ['latency', latencyTable],
   ['scale', scaleTable],

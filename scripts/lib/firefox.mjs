@@ -135,7 +135,8 @@ function prefs(proxyPort) {
  * baseline Firefox without it, `addonId` then `''`) and a page server for `pagesDir`.
  * `prefs`: more Firefox prefs (e.g. `extensions.background.idle.timeout`, to have the event page
  * suspended sooner than its 30 s).
- * @param {{ pagesDir: string, deckDir?: string | null, headless?: boolean, prefs?: Record<string, unknown> }} options
+ * `display`: the X display a headed Firefox opens on (scripts/lib/xvfb.mjs), for real key presses.
+ * @param {{ pagesDir: string, deckDir?: string | null, headless?: boolean, display?: string, prefs?: Record<string, unknown> }} options
  * @returns {Promise<{ browser: import('puppeteer-core').Browser, addonId: string, port: number, close(): Promise<void> }>}
  * @throws {Error} when the build or the Firefox binary is missing (never a silent skip).
  */
@@ -159,6 +160,7 @@ export async function launchFirefoxWithExtension(options) {
       browser: 'firefox',
       executablePath: firefoxPath(),
       headless: options.headless ?? true,
+      ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
       // Firefox 153 opens moz-extension:// pages for the remote protocol only with this.
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: { ...prefs(server.port), ...options.prefs },

@@ -6,6 +6,7 @@
  * certificates. Shared by
  * `npm start`, the real-browser tests and the benchmark.
  */
+
 import {
   existsSync,
   mkdirSync,
@@ -18,6 +19,7 @@ import {
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CONTENT_TYPES } from './content-types.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DIST = join(ROOT, 'dist');
@@ -40,17 +42,6 @@ function hasDebianLocale(language) {
   return [language, language.split('-')[0]].some((l) => existsSync(join(dir, `${l}.pak`)));
 }
 
-/** @type {Record<string, string>} */
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.png': 'image/png',
-  '.webm': 'video/webm',
-  '.svg': 'image/svg+xml',
-  '.vtt': 'text/vtt',
-};
-
 /**
  * A `context.route` handler serving `/media/*` from tests/fixtures/media and every other path
  * from `pagesDir`, whatever the host. Honours `Range` (206), as media elements expect.
@@ -70,7 +61,7 @@ export function staticRoute(pagesDir) {
       return;
     }
     const body = readFileSync(file);
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     const range = /bytes=(\d+)-(\d*)/.exec(route.request().headers().range ?? '');
     if (range) {
       const start = Number(range[1]);

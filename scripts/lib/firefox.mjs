@@ -13,12 +13,14 @@
  *   `https://<name>.test/` links are served as `http://` (no certificates to make), and each
  *   `<name>.test` is its own origin, so an iframe of another name is cross-origin.
  */
+
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { MEDIA, ROOT } from './chromium.mjs';
+import { CONTENT_TYPES } from './content-types.mjs';
 
 export const DIST_FIREFOX = join(ROOT, 'dist-firefox');
 
@@ -43,17 +45,6 @@ export function firefoxVersion() {
   return execFileSync(firefoxPath(), ['--version'], { encoding: 'utf8' }).trim();
 }
 
-/** @type {Record<string, string>} */
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.png': 'image/png',
-  '.webm': 'video/webm',
-  '.svg': 'image/svg+xml',
-  '.vtt': 'text/vtt',
-};
-
 /**
  * Starts the fixture server on 127.0.0.1 (a free port): `/media/*` from tests/fixtures/media,
  * every other path from `pagesDir`, whatever the host (the request line holds the absolute URL
@@ -74,7 +65,7 @@ export async function startPageServer(pagesDir) {
       response.writeHead(404).end('not found');
       return;
     }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     let body = readFileSync(file);
     if (extname(file) === '.html') {
       body = Buffer.from(

@@ -25,7 +25,11 @@ const paused = (s: Session): Session => ({
   state: { ...s.state, media: media({ ...s.state.media, playing: false }) },
 });
 
-function setUp(patch: Partial<Settings> = {}, stored: Record<string, unknown> = {}) {
+function setUp(
+  patch: Partial<Settings> = {},
+  stored: Record<string, unknown> = {},
+  load: () => Promise<Record<string, unknown>> = async () => stored,
+) {
   const sessions = new Map<string, Session>();
   const calls: { key: string; action: string; gesture: boolean | undefined }[] = [];
   const written: unknown[] = [];
@@ -48,7 +52,7 @@ function setUp(patch: Partial<Settings> = {}, stored: Record<string, unknown> = 
       },
     },
     storage: {
-      get: async () => stored,
+      get: load,
       set: async (items) => {
         written.push(items[PAUSED_STORAGE_KEY]);
       },
@@ -115,12 +119,69 @@ describe('pause others runner', () => {
   });
 
   it('a closed tab resumes what its session paused', async () => {
-    const { runner, calls, report, remove } = setUp();
+    const { runner, calls, report, remove, elapse } = setUp();
+    await runner.restore();
+    const music = playing('1:music', T0);
+    await report(music);
+    await report(playing('2:video', T0 + 1000));
+    await report(paused(music));
+    await remove('2:video');
+    expect(calls.at(-1)?.action).toBe('pause'); // not yet: a navigation may start something
+    elapse();
+    expect(calls.at(-1)).toEqual({ key: '1:music', action: 'play', gesture: false });
+  });
+
+  it('resumes nothing when the user started other media while the stop waited', async () => {
+    const { runner, calls, report, elapse } = setUp();
+    await runner.restore();
+    const music = playing('1:music', T0);
+    await report(music);
+    const video = playing('2:video', T0 + 1000);
+    await report(video);
+    await report(paused(music));
+    await report(paused(video));
+    // Started by a page the user never touched: it pauses nothing, but it plays.
+    const radio = playing('3:radio', T0 + 2000);
+    radio.state = {
+      ...radio.state,
+      media: media({ ...radio.state.media, startedByUser: false }),
+      activated: false,
+    };
+    await report(radio);
+    elapse();
+    expect(calls.filter((c) => c.action === 'play')).toEqual([]);
+    expect(runner.stack()).toEqual([{ paused: '1:music', by: '3:radio' }]);
+  });
+
+  it('a start without the user pauses nothing', async () => {
+    const { runner, calls, report } = setUp();
     await runner.restore();
     await report(playing('1:music', T0));
-    await report(playing('2:video', T0 + 1000));
-    await remove('2:video');
-    expect(calls.at(-1)).toEqual({ key: '1:music', action: 'play', gesture: false });
+    const ad = playing('2:ad', T0 + 1000);
+    ad.state = {
+      ...ad.state,
+      media: media({ ...ad.state.media, startedByUser: false }),
+      activated: false,
+    };
+    await report(ad);
+    expect(calls).toEqual([]);
+  });
+
+  it('changes made while the stack loads after a restart are acted on once it is there', async () => {
+    let release: (value: Record<string, unknown>) => void = () => {};
+    const stored = new Promise<Record<string, unknown>>((resolve) => {
+      release = resolve;
+    });
+    const { runner, calls, sessions, report, elapse } = setUp({}, {}, () => stored);
+    const video = playing('2:video', T0 + 1000);
+    sessions.set('1:music', paused(playing('1:music', T0)));
+    sessions.set('2:video', video);
+    const restoring = runner.restore();
+    await report(paused(video)); // the user paused the video while the worker was starting
+    release({ [PAUSED_STORAGE_KEY]: [{ paused: '1:music', by: '2:video' }] });
+    await restoring;
+    elapse();
+    expect(calls).toEqual([{ key: '1:music', action: 'play', gesture: false }]);
   });
 
   it('takes the stack back after a restart, and ignores a malformed one', async () => {

@@ -78,6 +78,8 @@ export function createPauseOthers(deps: PauseOthersDeps): PauseOthersRunner {
   let stack: PausedEntry[] = [];
   const seen = new Map<string, Seen>();
   let ready = false;
+  /** `restore` is reading the stack: changes are kept for after. */
+  let loading = false;
   const pending = new Set<string>();
   const removed = new Set<string>();
   let scheduled = false;
@@ -105,7 +107,36 @@ export function createPauseOthers(deps: PauseOthersDeps): PauseOthersRunner {
       short: isTransient(effectivePosition(state)?.duration ?? null),
       muted: state.media?.muted === true || tab?.muted === true,
       exempt: hosts.some((host) => exempt.some((listed) => hostMatches(host, listed))),
+      byUser: state.media?.startedByUser === true || state.activated,
     };
+  }
+
+  /**
+   * Another session than `key` that takes part and plays now (the user started something else
+   * while `key` waited out its stop), or `null`.
+   */
+  function playingOther(key: string): string | null {
+    for (const f of deps.sessions().map(factsOf)) {
+      if (f.key !== key && f.playing && !f.call && !f.short && !f.muted && !f.exempt) return f.key;
+    }
+    return null;
+  }
+
+  /**
+   * Session `key` stopped (or is `gone`): once it has stayed so for `RESUME_DELAY_MS`, the policy
+   * decides what resumes. A page that navigates away, or a playlist between two tracks, starts
+   * something new within that time.
+   */
+  function stopLater(key: string, gone: boolean): void {
+    const stop = ++stops;
+    stopping.set(key, stop);
+    deps.later(() => {
+      if (stopping.get(key) !== stop) return;
+      stopping.delete(key);
+      const session = deps.get(key);
+      if (!gone && session && seenOf(session).playing) return;
+      apply(sessionStopped(stack, key, gone, options(), playingOther(key)));
+    }, RESUME_DELAY_MS);
   }
 
   function options() {
@@ -132,8 +163,7 @@ export function createPauseOthers(deps: PauseOthersDeps): PauseOthersRunner {
     scheduled = false;
     for (const key of removed) {
       seen.delete(key);
-      stopping.delete(key);
-      apply(sessionStopped(stack, key, true, options()));
+      stopLater(key, true);
     }
     removed.clear();
     for (const key of pending) {
@@ -146,15 +176,7 @@ export function createPauseOthers(deps: PauseOthersDeps): PauseOthersRunner {
         stopping.delete(key); // it plays on (a playlist's next track): no resume
         apply(sessionStarted(stack, key, deps.sessions().map(factsOf), options()));
       } else if (before?.playing && !now.playing) {
-        const stop = ++stops;
-        stopping.set(key, stop);
-        deps.later(() => {
-          if (stopping.get(key) !== stop) return;
-          stopping.delete(key);
-          const session = deps.get(key);
-          if (session && seenOf(session).playing) return;
-          apply(sessionStopped(stack, key, false, options()));
-        }, RESUME_DELAY_MS);
+        stopLater(key, false);
       }
     }
     pending.clear();
@@ -162,19 +184,24 @@ export function createPauseOthers(deps: PauseOthersDeps): PauseOthersRunner {
 
   return {
     async restore() {
+      // The registry as restored is the starting point; what changes while the stack loads is
+      // kept and acted on once it is there.
+      for (const session of deps.sessions()) seen.set(session.key, seenOf(session));
+      loading = true;
       const stored = await deps.storage.get(PAUSED_STORAGE_KEY).catch(() => ({}));
       stack = parseStack((stored as Record<string, unknown>)[PAUSED_STORAGE_KEY]);
-      for (const session of deps.sessions()) seen.set(session.key, seenOf(session));
+      loading = false;
       ready = true;
+      if (pending.size > 0 || removed.size > 0) run();
     },
     changed(change) {
-      if (!ready) return;
+      if (!ready && !loading) return;
       for (const key of change.updated) pending.add(key);
       for (const key of change.removed) {
         pending.delete(key);
         removed.add(key);
       }
-      if (!scheduled && (pending.size > 0 || removed.size > 0)) {
+      if (ready && !scheduled && (pending.size > 0 || removed.size > 0)) {
         scheduled = true;
         queueMicrotask(run);
       }

@@ -15,6 +15,7 @@ const facts = (key: string, patch: Partial<PauseFacts> = {}): PauseFacts => ({
   short: false,
   muted: false,
   exempt: false,
+  byUser: true,
   ...patch,
 });
 
@@ -43,8 +44,14 @@ describe('sessionStarted', () => {
     expect(step.stack).toEqual([]);
   });
 
-  it('a call, a short sound, muted media or an exempt site does not pause others', () => {
-    for (const patch of [{ call: true }, { short: true }, { muted: true }, { exempt: true }]) {
+  it('a call, a short sound, muted media, an exempt site or a start without the user does not pause others', () => {
+    for (const patch of [
+      { call: true },
+      { short: true },
+      { muted: true },
+      { exempt: true },
+      { byUser: false },
+    ]) {
       const step = sessionStarted([], 'ping', [facts('music'), facts('ping', patch)], ON);
       expect(step.pause).toEqual([]);
     }
@@ -124,11 +131,29 @@ describe('sessionStopped', () => {
     expect(step.stack).toEqual([]);
   });
 
-  it('a session that is gone resumes what it paused, and leaves the stack itself', () => {
-    const withGone: PausedEntry[] = [...stack, { paused: 'other', by: 'music' }];
-    const step = sessionStopped(withGone, 'music', true, ON);
-    expect(step.resume).toBe('other');
-    expect(step.stack).toEqual([{ paused: 'podcast', by: 'video' }]);
+  it('a gone session that was playing resumes what it paused', () => {
+    const step = sessionStopped(stack, 'video', true, ON);
+    expect(step.resume).toBe('podcast');
+  });
+
+  it('a gone session that Media Deck had paused resumes nothing; what it held passes on', () => {
+    // music paused by video, video paused by podcast; the video's tab closes.
+    const chain: PausedEntry[] = [
+      { paused: 'music', by: 'video' },
+      { paused: 'video', by: 'podcast' },
+    ];
+    const step = sessionStopped(chain, 'video', true, ON);
+    expect(step.resume).toBeNull();
+    expect(step.stack).toEqual([{ paused: 'music', by: 'podcast' }]);
+  });
+
+  it('with something else playing now, nothing resumes and it holds what the stopped one held', () => {
+    const step = sessionStopped(stack, 'video', false, ON, 'radio');
+    expect(step.resume).toBeNull();
+    expect(step.stack).toEqual([
+      { paused: 'music', by: 'radio' },
+      { paused: 'podcast', by: 'radio' },
+    ]);
   });
 
   it('a stop that paused nothing changes nothing', () => {

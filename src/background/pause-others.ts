@@ -22,6 +22,11 @@ export interface PauseFacts {
   muted: boolean;
   /** Its site is on the user's exempt list. */
   exempt: boolean;
+  /**
+   * The user started it, or has interacted with its frame (sticky activation): only such a start
+   * pauses others, so an autoplaying ad frame or a page the user never touched cannot.
+   */
+  byUser: boolean;
 }
 
 /** A session Media Deck paused, and the session whose start paused it. */
@@ -64,7 +69,7 @@ export function sessionStarted(
 ): PauseStep {
   const kept = stack.filter((e) => e.paused !== key);
   const started = sessions.find((s) => s.key === key);
-  if (!options.enabled || !started || !takesPart(started)) {
+  if (!options.enabled || !started?.byUser || !takesPart(started)) {
     return { stack: kept, pause: [], resume: null };
   }
   const pause = sessions
@@ -76,34 +81,45 @@ export function sessionStarted(
 }
 
 /**
- * Session `key` stopped playing (paused, ended) or is gone (`gone`). If Media Deck paused it
- * itself (it is on the stack), that was our doing: nothing changes. Otherwise, with "resume
- * afterwards" on, the most recent session it paused plays again, and the others it paused are now
- * held by that one (they resume when it stops in turn). A gone session also leaves the stack.
+ * Session `key` stopped playing (paused, ended) or is gone (`gone`). If Media Deck paused it itself
+ * (it is on the stack), that was our doing: nothing changes, and if it is gone, what it held passes
+ * to the session that paused it. Otherwise, with "resume afterwards" on, the most recent session
+ * it paused plays again, and the others it paused are now held by that one (they resume when it
+ * stops in turn). When `holder` is given (another session that takes part plays now: the user
+ * started something else meanwhile), nothing resumes and what `key` held passes to `holder`.
  */
 export function sessionStopped(
   stack: readonly PausedEntry[],
   key: string,
   gone: boolean,
   options: PauseOthersOptions,
+  holder: string | null = null,
 ): PauseStep {
-  if (!gone && stack.some((e) => e.paused === key)) {
-    return { stack: [...stack], pause: [], resume: null };
+  const own = stack.find((e) => e.paused === key);
+  if (own) {
+    if (!gone) return { stack: [...stack], pause: [], resume: null };
+    const next = stack
+      .filter((e) => e !== own)
+      .map((e) => (e.by === key ? { paused: e.paused, by: own.by } : e));
+    return { stack: next, pause: [], resume: null };
   }
-  const kept = stack.filter((e) => e.paused !== key);
   let latest = -1;
-  for (let i = kept.length - 1; i >= 0; i--) {
-    if (kept[i]?.by === key) {
+  for (let i = stack.length - 1; i >= 0; i--) {
+    if (stack[i]?.by === key) {
       latest = i;
       break;
     }
   }
-  if (latest === -1) return { stack: kept, pause: [], resume: null };
-  if (!options.resumeAfter) {
-    return { stack: kept.filter((e) => e.by !== key), pause: [], resume: null };
+  if (latest === -1) return { stack: [...stack], pause: [], resume: null };
+  if (holder !== null) {
+    const next = stack.map((e) => (e.by === key ? { paused: e.paused, by: holder } : e));
+    return { stack: next, pause: [], resume: null };
   }
-  const resume = (kept[latest] as PausedEntry).paused;
-  const next = kept
+  if (!options.resumeAfter) {
+    return { stack: stack.filter((e) => e.by !== key), pause: [], resume: null };
+  }
+  const resume = (stack[latest] as PausedEntry).paused;
+  const next = stack
     .filter((_, i) => i !== latest)
     .map((e) => (e.by === key ? { paused: e.paused, by: resume } : e));
   return { stack: next, pause: [], resume };

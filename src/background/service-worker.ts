@@ -31,7 +31,7 @@ import { createPopupPorts } from './popup-port';
 import { createRegistryStore } from './registry-store';
 import { revalidateSessions } from './revalidate-sessions';
 import { SessionRegistry } from './session-registry';
-import { settings, watchSettings } from './settings-cache';
+import { loadSettings, settings, watchSettings } from './settings-cache';
 import { createTabFacts } from './tab-events';
 import { createToolbar } from './toolbar';
 import { restingStatus } from './toolbar-status';
@@ -56,7 +56,10 @@ const store = createRegistryStore(registry, {
   onWrite: diagnostics.storageWrite,
 });
 let restored = false;
-const ready = store.restore().then(() => {
+// Ready once the sessions and the settings are both back: a key that woke the worker must act by
+// the user's keys rule, and pause others by the user's choice, not by the defaults.
+const ready = Promise.all([store.restore(), loadSettings()]).then(() => {
+  registry.setKeysRule(settings().keysRule);
   restored = true;
 });
 const isRestored = () => restored;

@@ -13,15 +13,26 @@ export function settings(): Settings {
   return current;
 }
 
-/** Loads the settings and follows their changes. Call once, synchronously, at top level. */
-export function watchSettings(onChange: () => void): void {
-  void browser.storage.sync.get(SETTINGS_KEY).then(
+let loaded: Promise<void> | null = null;
+
+/**
+ * Reads the settings (the first call starts the read, later ones get the same promise), so that
+ * the worker's first decisions after a start use the user's settings, not the defaults. Never
+ * rejects: an unreadable store leaves the defaults.
+ */
+export function loadSettings(): Promise<void> {
+  loaded ??= browser.storage.sync.get(SETTINGS_KEY).then(
     (stored) => {
       current = parseSettings(stored[SETTINGS_KEY]);
-      onChange();
     },
     () => {},
   );
+  return loaded;
+}
+
+/** Loads the settings and follows their changes. Call once, synchronously, at top level. */
+export function watchSettings(onChange: () => void): void {
+  void loadSettings().then(onChange);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'sync' || !changes[SETTINGS_KEY]) return;
     current = parseSettings(changes[SETTINGS_KEY].newValue);

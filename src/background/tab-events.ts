@@ -1,7 +1,7 @@
 /**
  * Keeps the registry's tab facts in step with `chrome.tabs` (docs/architecture.md § The session
- * model): closed and replaced tabs drop their sessions; audible, muted, title, URL and activation
- * changes update the tab. Events for tabs without sessions change nothing.
+ * model): closed and replaced tabs drop their sessions; audible, muted, title, URL, activation and
+ * window changes update the tab. Events for tabs without sessions change nothing.
  */
 import type { Tabs } from 'webextension-polyfill';
 import type { TabInfo } from '../shared/session';
@@ -39,6 +39,9 @@ export interface TabEvents {
   };
   onActivated: {
     addListener(fn: (info: { tabId: number; windowId: number }) => void): void;
+  };
+  onAttached: {
+    addListener(fn: (tabId: number, info: { newWindowId: number }) => void): void;
   };
 }
 
@@ -81,6 +84,10 @@ export function createTabFacts(deps: TabEventDeps): TabFacts {
       });
       events.onActivated.addListener(({ tabId, windowId }) => {
         void ready.then(() => registry.activateTab(tabId, windowId));
+      });
+      // A tab dragged to another window: its window, for "the tab I am on" (the keys rule).
+      events.onAttached.addListener((tabId, { newWindowId }) => {
+        void ready.then(() => registry.updateTab(tabId, { windowId: newWindowId }));
       });
     },
   };

@@ -48,7 +48,13 @@ export function createCommandHandler(
       let notice: Notice = plan.kind === 'refuse' ? plan.notice : { code: 'nothing-to-control' };
       if (notice.code === 'nothing-to-control' && deps.pinnedOnly())
         notice = { code: 'nothing-pinned' };
-      if (command === 'toggle-picture-in-picture' && tabId !== undefined) {
+      // The current tab's video stands in for a session without one; not when the keys act on
+      // the pinned media only and none is pinned: the user chose to have nothing else acted on.
+      if (
+        command === 'toggle-picture-in-picture' &&
+        tabId !== undefined &&
+        notice.code !== 'nothing-pinned'
+      ) {
         pictureInPictureHere(
           tabId,
           notice.code === 'cannot'

@@ -77,7 +77,8 @@ const openSidePanel = () => {
       () => {},
     );
   };
-  if (windowId !== undefined) open(windowId);
+  // Firefox's sidebar needs no window, and opens only from the click itself: at once.
+  if (windowId !== undefined || features.sidePanel === 'sidebar') open(windowId ?? -1);
   else void currentWindow?.then(open);
 };
 

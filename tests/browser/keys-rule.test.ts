@@ -117,6 +117,15 @@ it('pinned only: nothing while none is pinned (and a notice says so), then the p
     async () => (await deck.snapshot()).notice ?? undefined,
   );
   expect(notice.code).toBe('nothing-pinned');
+  // The picture-in-picture key too: no stand-in from the current tab under this rule (it would
+  // say `pip-this-tab`). Once the first notice is gone, the key brings its own.
+  await waitFor('the notice gone', async () => (await deck.snapshot()).notice === null);
+  await display.key('ctrl+shift+y');
+  const pipNotice = await waitFor(
+    'the picture-in-picture key’s notice',
+    async () => (await deck.snapshot()).notice ?? undefined,
+  );
+  expect(pipNotice.code).toBe('nothing-pinned');
   await pin('music.test');
   await waitFor(
     'the pinned music active',

@@ -9,8 +9,7 @@
  * navigation timing's DOMContentLoaded and load, and the differences from the floor are the median
  * of each round's own difference. Needs `npm run build:firefox` (`npm run bench` runs it).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   DIST_FIREFOX,
@@ -19,7 +18,8 @@ import {
   openTab,
 } from '../lib/firefox.mjs';
 import { describe } from '../lib/stats.mjs';
-import { PAGES } from './shared.mjs';
+import { writeEmptyFloorExtension } from './floor-extension.mjs';
+import { navigationTiming, PAGES } from './shared.mjs';
 
 /** Rounds made first and dropped: first processes, caches, JIT. */
 const WARM_UP_ROUNDS = 3;
@@ -32,35 +32,15 @@ const LABELS = /** @type {const} */ (['with', 'floor', 'without']);
 
 /**
  * Writes the Firefox floor add-on: the content-script slots of `dist-firefox/manifest.json`, each
- * with one empty file, and nothing else. Returns its folder.
+ * with one empty file (`writeEmptyFloorExtension`), with the id and data declaration Firefox wants.
  */
 function writeFirefoxFloor() {
   const built = JSON.parse(readFileSync(join(DIST_FIREFOX, 'manifest.json'), 'utf8'));
-  const dir = mkdtempSync(join(tmpdir(), 'media-deck-firefox-floor-'));
-  const slots = built.content_scripts.map(
-    (/** @type {{ js: string[], world?: string }} */ slot, /** @type {number} */ i) => {
-      const file = `${slot.world === 'MAIN' ? 'main' : 'isolated'}-${i}.js`;
-      writeFileSync(join(dir, file), '');
-      return { ...slot, js: [file] };
+  return writeEmptyFloorExtension(built.content_scripts, {
+    browser_specific_settings: {
+      gecko: { id: 'bench-floor@example.org', data_collection_permissions: { required: ['none'] } },
     },
-  );
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Bench empty floor',
-      version: '1.0',
-      host_permissions: ['<all_urls>'],
-      content_scripts: slots,
-      browser_specific_settings: {
-        gecko: {
-          id: 'bench-floor@example.org',
-          data_collection_permissions: { required: ['none'] },
-        },
-      },
-    }),
-  );
-  return dir;
+  });
 }
 
 /**
@@ -71,20 +51,7 @@ function writeFirefoxFloor() {
 async function loadOnce(browser, url) {
   const page = await openTab(browser, url);
   try {
-    return await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const read = () => {
-            const e = /** @type {PerformanceNavigationTiming | undefined} */ (
-              performance.getEntriesByType('navigation')[0]
-            );
-            if (e && e.loadEventEnd > 0)
-              resolve({ dcl: e.domContentLoadedEventEnd, load: e.loadEventEnd });
-            else setTimeout(read, 5);
-          };
-          read();
-        }),
-    );
+    return await page.evaluate(navigationTiming);
   } finally {
     await page.close();
   }
@@ -112,9 +79,7 @@ export async function firefoxPageCost({ runs, log }) {
       const loads = { with: [], floor: [], without: [] };
       for (let round = 0; round < WARM_UP_ROUNDS + runs * 2; round++) {
         for (const label of LABELS) {
-          const load = /** @type {{ dcl: number, load: number }} */ (
-            await loadOnce(browsers[label].browser, url)
-          );
+          const load = await loadOnce(browsers[label].browser, url);
           if (round >= WARM_UP_ROUNDS) loads[label]?.push(load);
         }
       }

@@ -127,9 +127,11 @@ export function writeFloorExtension() {
  * worlds), each with one empty file, and nothing else. What a page pays with it loaded is what
  * Chrome charges for a MAIN-world and an isolated-world script at `document_start` before they run
  * a line; the floor above runs its channel handshake in every page, which is not nothing.
+ * `extra`: more manifest keys (Firefox's `browser_specific_settings`).
  * @param {{ js: string[], world?: string }[]} contentScripts
+ * @param {Record<string, unknown>} [extra]
  */
-export function writeEmptyFloorExtension(contentScripts) {
+export function writeEmptyFloorExtension(contentScripts, extra = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'media-deck-empty-floor-'));
   const slots = contentScripts.map((slot, i) => {
     const file = `${slot.world === 'MAIN' ? 'main' : 'isolated'}-${i}.js`;
@@ -144,6 +146,7 @@ export function writeEmptyFloorExtension(contentScripts) {
       version: '1.0',
       host_permissions: ['<all_urls>'],
       content_scripts: slots,
+      ...extra,
     }),
   );
   return dir;

@@ -23,7 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { DIST, launchWithExtension } from '../lib/chromium.mjs';
 import { describe } from '../lib/stats.mjs';
 import { writeEmptyFloorExtension } from './floor-extension.mjs';
-import { PAGES, readStats, sleep, within } from './shared.mjs';
+import { navigationTiming, PAGES, readStats, sleep, within } from './shared.mjs';
 
 /** The issue's goals. Printed beside each figure and judged there; never asserted. */
 export const PAGE_GOALS = {
@@ -78,24 +78,10 @@ async function loadOnce(context, url) {
     // The metrics before anything of ours runs in the page (evaluate is script time too).
     const { metrics } = await cdp.send('Performance.getMetrics');
     const scriptSeconds = metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN;
-    const nav = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          // Playwright's `load` can come while the load handlers still run: wait for their end.
-          const read = () => {
-            const e = /** @type {PerformanceNavigationTiming | undefined} */ (
-              performance.getEntriesByType('navigation')[0]
-            );
-            if (e && e.loadEventEnd > 0)
-              resolve({ dcl: e.domContentLoadedEventEnd, load: e.loadEventEnd });
-            else setTimeout(read, 5);
-          };
-          read();
-        }),
-    );
+    const nav = await page.evaluate(navigationTiming);
     return {
       scriptMs: scriptSeconds * 1000,
-      .../** @type {{ dcl: number, load: number }} */ (nav),
+      ...nav,
     };
   } finally {
     await page.close();

@@ -152,3 +152,23 @@ export async function floorWorkerOf(context) {
     (await context.waitForEvent('serviceworker', { predicate: isFloor }))
   );
 }
+
+/**
+ * Run in the page (`page.evaluate(navigationTiming)`, Playwright or Puppeteer): its
+ * DOMContentLoaded and load (ms from navigation start), once the load handlers have ended (a
+ * driver's `load` can come while they still run).
+ * @returns {Promise<{ dcl: number, load: number }>}
+ */
+export function navigationTiming() {
+  return new Promise((resolve) => {
+    const read = () => {
+      const e = /** @type {PerformanceNavigationTiming | undefined} */ (
+        performance.getEntriesByType('navigation')[0]
+      );
+      if (e && e.loadEventEnd > 0)
+        resolve({ dcl: e.domContentLoadedEventEnd, load: e.loadEventEnd });
+      else setTimeout(read, 5);
+    };
+    read();
+  });
+}

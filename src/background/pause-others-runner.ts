@@ -17,6 +17,7 @@ import {
   type PauseStep,
   sessionStarted,
   sessionStopped,
+  takesPart,
 } from './pause-others';
 import type { RegistryChange } from './session-registry';
 
@@ -117,7 +118,7 @@ export function createPauseOthers(deps: PauseOthersDeps): PauseOthersRunner {
    */
   function playingOther(key: string): string | null {
     for (const f of deps.sessions().map(factsOf)) {
-      if (f.key !== key && f.playing && !f.call && !f.short && !f.muted && !f.exempt) return f.key;
+      if (f.key !== key && f.playing && takesPart(f)) return f.key;
     }
     return null;
   }

@@ -52,7 +52,7 @@ export interface PauseStep {
 }
 
 /** Whether a session takes part at all (pauses others, or gets paused). */
-function takesPart(f: PauseFacts): boolean {
+export function takesPart(f: PauseFacts): boolean {
   return !f.call && !f.short && !f.muted && !f.exempt;
 }
 
@@ -75,7 +75,7 @@ export function sessionStarted(
   const pause = sessions
     .filter((s) => s.key !== key && s.playing && takesPart(s))
     .map((s) => s.key);
-  const pushed = [...kept.filter((e) => !pause.includes(e.paused))];
+  const pushed = kept.filter((e) => !pause.includes(e.paused));
   for (const paused of pause) pushed.push({ paused, by: key });
   return { stack: pushed.slice(-MAX_PAUSED), pause, resume: null };
 }

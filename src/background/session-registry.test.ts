@@ -243,7 +243,9 @@ describe('SessionRegistry focus', () => {
   // so pausing it moves focus away and the second play/pause press cannot bring it back.
   it('pausing a bare <video> does not move focus either', () => {
     const bare = (isPlaying: boolean) =>
-      frameState({ media: media({ playing: isPlaying, audible: isPlaying }) });
+      frameState({
+        media: media({ playing: isPlaying, audible: isPlaying, startedAt: T0 + 1000 }),
+      });
     const registry = withReports([id(1), playing('A')], [id(2), bare(true)]);
     expect(registry.activeKey()).toBe(key(2));
     registry.report(id(2), ORIGIN, bare(false), T0 + 10);
@@ -270,6 +272,17 @@ describe('SessionRegistry focus', () => {
       registry.report(identity, ORIGIN, state, T0 + i);
       expect(registry.activeKey(), `step ${i}`).toBe(expected);
     });
+  });
+
+  it('a start that arrives after a later one does not jump it (reports travel on separate Ports)', () => {
+    const registry = new SessionRegistry();
+    const a = playing('A'); // A started first…
+    const b = playing('B'); // …then B
+    registry.report(id(2), ORIGIN, b, T0 + 10); // B's report arrives first
+    registry.report(id(1), ORIGIN, a, T0 + 11); // A's late report
+    expect(registry.activeKey()).toBe(key(2));
+    registry.report(id(1), ORIGIN, playing('A'), T0 + 12); // A starts again, later than B
+    expect(registry.activeKey()).toBe(key(1));
   });
 
   it('the keys rule: the tab the user is on (in the focused window), else the most recent', () => {

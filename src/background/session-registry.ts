@@ -113,7 +113,8 @@ export class SessionRegistry {
   /**
    * Records the full state one frame reported. An empty state (nothing declared, no media)
    * removes the session. A new start of audible playback (`media.startedAt`) moves the session to
-   * the top of the stack when `startTakesFocus` says so (docs/architecture.md § Focus policy); a
+   * the top of the stack when `startTakesFocus` says so (docs/architecture.md § Focus policy) and
+   * the session on top did not start later (a start that arrives late does not jump it); a
    * `playbackState` change never does.
    * Per tab (the identity comes from the Port's sender, so a page cannot spend another tab's
    * share): a new session past `LIMITS.sessionsPerTab` is refused, and a state that would take
@@ -159,6 +160,14 @@ export class SessionRegistry {
     state: FrameState,
     now: number,
   ): boolean {
+    // Reports from different frames travel on different Ports (and wait for them to reconnect
+    // after a worker restart), so a start can arrive after a later one: order starts by when they
+    // happened, not by when they arrived.
+    const top = this.stack[0] === undefined ? undefined : this.sessions.get(this.stack[0]);
+    const topStartedAt = top?.state.media?.startedAt ?? null;
+    const startedAt = state.media?.startedAt ?? null;
+    const laterOnTop = top !== undefined && top.key !== key && topStartedAt !== null;
+    if (laterOnTop && startedAt !== null && topStartedAt > startedAt) return false;
     const tab = this.tabs.get(identity.tabId);
     const facts = {
       startedByUser: state.media?.startedByUser === true,

@@ -199,6 +199,11 @@ describe('commands and media keys', () => {
         ),
     );
     expect(after).toBeGreaterThan(before);
+    // The next track is loading: let it start before the next test pauses the music.
+    await waitFor(
+      'the next track playing',
+      async () => (await stateOf('Second Wind')) === 'playing',
+    );
   });
 
   it('the shortcut toggles picture-in-picture for the active video, in and out', async () => {

@@ -7,23 +7,21 @@
  * it is not sent at all when the MAIN world could do nothing. A page
  * that already plays, or has declared its session, gets its agent at once.
  */
-import { INJECTION_KEY, type LateResult, STAGE_KEY } from '../shared/channel';
+import { INJECTION_KEY, type LateResult, lateChannelEvent } from '../shared/channel';
 import { startFirstStage } from './bridge/first-stage';
-import { connectMain, type FirstStage } from './first-stage';
 
 const scope = globalThis as unknown as Record<string, unknown>;
 const injection = scope[INJECTION_KEY] as { secret: string; main: LateResult } | undefined;
 delete scope[INJECTION_KEY];
 
 const existing = injection?.main.startsWith('existing:') ? injection.main.slice(9) : null;
-const portKey = injection?.main === 'started' ? injection.secret : existing;
-const requestAgent = startFirstStage(portKey, null);
-// The MAIN world listens for its port already, and says its activity over it.
-if (portKey !== null) {
-  connectMain(scope[STAGE_KEY] as FirstStage).onmessage = (event: MessageEvent) => {
-    if ((event.data as { type?: unknown } | null)?.type === 'activity') requestAgent();
-  };
-}
+const channelEvent =
+  injection?.main === 'started'
+    ? lateChannelEvent(injection.secret)
+    : existing
+      ? lateChannelEvent(existing)
+      : null;
+const requestAgent = startFirstStage(channelEvent);
 
 const session = navigator.mediaSession as MediaSession | undefined;
 const playing = [...document.querySelectorAll<HTMLMediaElement>('video, audio')].some(

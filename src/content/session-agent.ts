@@ -28,7 +28,7 @@ import { watchMediaElements } from './agent/media-element-watcher';
 import { togglePictureInPicture } from './agent/picture-in-picture';
 import { buildFrameState, createReporter } from './agent/reporter';
 import { extensionApi, linkToWorker } from './agent/worker-link';
-import { connectMain, type FirstStage } from './first-stage';
+import type { FirstStage } from './first-stage';
 
 /** Least milliseconds between two state messages to the service worker. */
 const MIN_INTERVAL_MS = 100;
@@ -43,7 +43,7 @@ function startAgent(stage: FirstStage): void {
   const scope = globalThis as unknown as Record<string, unknown>;
   const key = scope[AGENT_KEY];
   delete scope[AGENT_KEY];
-  const main = linkToMain(connectMain(stage), {
+  const main = linkToMain(stage.port, {
     onRecord(record) {
       autoPip.onRecord(record);
       reporter.metadataChanged(); // a record follows every metadata change the page makes

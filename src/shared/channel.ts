@@ -1,15 +1,11 @@
 /**
  * The private channel between Media Deck's worlds in one frame (docs/architecture.md § Two
  * stages). At `document_start` the isolated world's first stage (src/content/bridge.iife.ts)
- * makes a random secret and hands it to the MAIN world in a `MessageEvent` of type
- * `CHANNEL_EVENT`, dispatched synchronously on `window` before any page script runs; the MAIN
- * world's listener, registered first, takes it and is removed. From then on the two worlds reach
- * each other only under event types named by the secret, which a page cannot guess: the MAIN
- * world signals its first media activity with a plain `Event` whose type is the secret itself, and
- * once the session agent (src/content/session-agent.ts) runs, it hands the MAIN world a
- * `MessagePort` under `lateChannelEvent(secret)` (`connectMain`, src/content/first-stage.ts). A
- * frame without media never makes the port, which would cost every frame more than the rest of
- * the handshake (docs/architecture.md § Two stages).
+ * creates a `MessageChannel` and hands one port to the MAIN world in a `MessageEvent` of type
+ * `CHANNEL_EVENT`, dispatched synchronously on `window`. The MAIN world keeps the port and hides
+ * that event from the page. After that, nothing crosses `window` again. The second stage, the
+ * session agent (src/content/session-agent.ts), runs later in the same isolated world and takes
+ * the other port over from the first stage (`STAGE_KEY`).
  *
  * Not `window.postMessage`: every 'message' listener on `window` sees such a message, and when the
  * content scripts arrive late (injected after an install or update) the page's own listeners were
@@ -23,11 +19,10 @@
  */
 export const CHANNEL_VERSION = 3;
 /**
- * The event type that carries the secret to the MAIN world at `document_start` (its `data`): the
- * MAIN world's capture listener on `window` is registered before any page script and takes the
- * first such event, which the isolated world dispatches before any page script runs. Then the
- * listener is removed: a page that dispatches this event later, or listens for it, sees a browser
- * without us.
+ * The event type that carries the port to the MAIN world at `document_start`: the MAIN world's
+ * capture listener on `window` is registered before any page script and takes the first such
+ * event, which the isolated world dispatches before any page script runs. Then the listener is
+ * removed: a page that dispatches this event later, or listens for it, sees a browser without us.
  */
 export const CHANNEL_EVENT = `media-deck:${CHANNEL_VERSION}`;
 

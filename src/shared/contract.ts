@@ -271,9 +271,7 @@ export function handles(record: PageRecord | null, action: string): boolean {
 
 /**
  * MAIN world → agent. `activity`: the page used its `MediaSession` or played an element outside
- * the document, and the agent is not there yet (sent once; the first stage loads the agent). Only
- * a late first stage has a port that early (src/content/bridge-late.ts); at `document_start` the
- * MAIN world says it with an event instead (src/shared/channel.ts).
+ * the document, and the agent is not there yet (sent once; the first stage loads the agent).
  * `record`: the page's latest `PageRecord` (after the agent's `hello`, on every change: also after
  * a metadata or `playbackState` change, which the agent reads through its own getters). `remote`:
  * a remote element's event. `answer`: the outcome of call `id`.

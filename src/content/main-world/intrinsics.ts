@@ -141,9 +141,6 @@ export const weakMapSet = uncurry(WeakMap.prototype.set) as <K extends object, V
   v: V,
 ) => WeakMap<K, V>;
 export const addListener = uncurry(EventTarget.prototype.addEventListener);
-export const dispatch = uncurry(EventTarget.prototype.dispatchEvent);
-/** `Event`, for the one event the MAIN world dispatches (its activity, src/shared/channel.ts). */
-export const EventCtor = Event;
 export const removeListener = uncurry(EventTarget.prototype.removeEventListener);
 export const preventDefault = uncurry(Event.prototype.preventDefault);
 export const eventTarget = getterOf<EventTarget | null>(Event.prototype, 'target');

@@ -25,8 +25,6 @@ import {
   addListener,
   callPageCallback,
   dateNow,
-  dispatch,
-  EventCtor,
   eventType,
   messageEventData,
   messageEventPorts,
@@ -78,8 +76,6 @@ function pageDetails(pairs: unknown): { details: object; action: string } | null
  */
 export function startMainWorld(channelEvent: string, late: boolean): void {
   let port: MessagePort | null = null;
-  /** The secret the isolated world handed over at document_start (src/shared/channel.ts). */
-  let secret: string | null = null;
   /** The page has used its MediaSession or played a remote element: there is something to report. */
   let active = false;
   /** The session agent said `hello` on the current port. */
@@ -97,16 +93,12 @@ export function startMainWorld(channelEvent: string, late: boolean): void {
     } catch {}
   }
 
-  /**
-   * Tells the isolated world, once per port (or once before there is a port), that this frame has
-   * media activity.
-   */
+  /** Tells the isolated world, once per port, that this frame has media activity. */
   function announceActivity(): void {
     active = true;
-    if (agentHere || activitySent) return;
-    activitySent = true; // (the secret comes before any page script, so before any activity)
-    if (port) post({ type: 'activity' });
-    else if (secret) dispatch(globalThis as unknown as EventTarget, new EventCtor(secret));
+    if (agentHere || activitySent || !port) return;
+    activitySent = true;
+    post({ type: 'activity' });
   }
 
   // A microtask or timer of ours: whatever throws in it is skipped, never the page's error.
@@ -195,28 +187,17 @@ export function startMainWorld(channelEvent: string, late: boolean): void {
   }
 
   /**
-   * Takes what an isolated world dispatched under a channel event (src/shared/channel.ts): at
-   * document_start, before any page script, the secret (a port-less event whose `data` is a
-   * string), after which it listens for its port under the name the secret makes; later, under a
-   * name the page cannot guess (the secret, or a copy key), a port. Each name brings one secret or
-   * port, then its listener is gone, so the page sees no listener of ours either. A port-less event
-   * without data under a copy key is a later copy asking whether this one is here: it is told so
-   * by `preventDefault` (`dispatchEvent` returns `false`).
+   * Takes the port an isolated world dispatched under a channel event (src/shared/channel.ts): at
+   * document_start, before any page script; later only under a name the page cannot guess (a copy
+   * key). Each name brings one port, then its listener is gone, so the page sees no listener of
+   * ours either. A port-less event under a copy key is a later copy asking whether this one is
+   * here: it is told so by `preventDefault` (`dispatchEvent` returns `false`).
    */
   function onChannel(event: Event): void {
     try {
       const ports = messageEventPorts(event as MessageEvent);
       if (!ports) return;
       // No page listener can be ahead of ours or know the name (see above): nothing to stop.
-      // The secret: a string in `data`, only ever under `channelEvent` (a port, or a later
-      // copy's question, comes without data).
-      const data = messageEventData(event as MessageEvent);
-      if (typeof data === 'string') {
-        removeListener(globalThis as unknown as EventTarget, channelEvent, onChannel, true);
-        secret = data;
-        listen(lateChannelEvent(data));
-        return;
-      }
       // A copy injected late asks, with a port-less event, whether this copy is here.
       if (ports.length !== 1) {
         preventDefault(event);
@@ -239,7 +220,6 @@ export function startMainWorld(channelEvent: string, late: boolean): void {
     addListener(globalThis as unknown as EventTarget, type, onChannel, true);
   }
 
-  // The isolated world dispatches this event, with its secret or its port, synchronously from its
-  // start.
+  // The isolated world dispatches this event, carrying its port, synchronously from its start.
   listen(channelEvent);
 }

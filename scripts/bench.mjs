@@ -6,9 +6,10 @@
  *
  * Sections (medians and p95 over RUNS samples unless said), one module each in scripts/bench/:
  *  - page (page-cost.mjs, issue #12): a page without media and a media page loaded in turn in
- *    three browsers (Media Deck, an empty floor with its two content-script slots, no extension;
- *    2 × RUNS loads each): script time in the frame (DevTools `Performance.getMetrics`
- *    ScriptDuration), DOMContentLoaded and load, each beside the floor; messages the content
+ *    four browsers (Media Deck, an empty floor with its two content-script slots, the least
+ *    two-stage design in those slots, no extension; 2 × RUNS loads each): script time in the
+ *    frame (DevTools `Performance.getMetrics` ScriptDuration), DOMContentLoaded and load, each
+ *    beside the floor; messages the content
  *    scripts sent the worker from the page without media (goal: 0); bytes at document_start and
  *    later; metadata set in a fresh frame → shown in the open popup.
  *  - firefox-page (firefox-page-cost.mjs, issue #15): the same two pages in Firefox ESR, with Media

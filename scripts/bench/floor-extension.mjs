@@ -13,7 +13,8 @@
  *   the worker's data can do: one small script that opens a Port, and draws one item when the
  *   worker's first message arrives.
  * `writeEmptyFloorExtension` writes another, for the page section: only Media Deck's content-script
- * slots, each with an empty file.
+ * slots, each with an empty file; and `writeLeastTwoStageExtension` the least that the two-stage
+ * design of issue #12 can do in those slots.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -144,6 +145,108 @@ export function writeEmptyFloorExtension(contentScripts, extra = {}) {
       manifest_version: 3,
       name: 'Bench empty floor',
       version: '1.0',
+      host_permissions: ['<all_urls>'],
+      content_scripts: slots,
+      ...extra,
+    }),
+  );
+  return dir;
+}
+
+/** The least two-stage first stage, MAIN world (see `writeLeastTwoStageExtension`). */
+const leastMain = `(() => {
+  const apply = Reflect.apply;
+  let port = null;
+  let active = false;
+  const signal = () => {
+    if (active) return;
+    active = true;
+    if (port) port.postMessage(1);
+  };
+  // One wrapper: the metadata setter, the least that notices a page declaring its media.
+  const proto = MediaSession.prototype;
+  const d = Object.getOwnPropertyDescriptor(proto, 'metadata');
+  const set = new Proxy(d.set, {
+    apply(target, self, args) {
+      const result = apply(target, self, args);
+      signal();
+      return result;
+    },
+  });
+  Object.defineProperty(proto, 'metadata', { get: d.get, set, enumerable: d.enumerable, configurable: true });
+  // The handoff of the private port (src/shared/channel.ts in Media Deck).
+  const take = (e) => {
+    if (!e.ports || e.ports.length !== 1) return;
+    removeEventListener('bench-least-channel', take, true);
+    port = e.ports[0];
+    if (active) port.postMessage(1);
+  };
+  addEventListener('bench-least-channel', take, true);
+})();
+`;
+
+/** The least two-stage first stage, isolated world. */
+const leastIsolated = `(() => {
+  const channel = new MessageChannel();
+  let asked = false;
+  channel.port1.onmessage = () => {
+    if (asked) return;
+    asked = true;
+    chrome.runtime.sendMessage('agent');
+  };
+  globalThis.__leastPort = channel.port1;
+  dispatchEvent(new MessageEvent('bench-least-channel', { ports: [channel.port2] }));
+})();
+`;
+
+/** The least second stage: a Port to the worker and one state message. */
+const leastAgent = `(() => {
+  const port = chrome.runtime.connect({ name: 'frame' });
+  port.postMessage({ title: navigator.mediaSession.metadata?.title ?? null });
+})();
+`;
+
+const leastWorker = `
+chrome.runtime.onMessage.addListener((m, sender) => {
+  if (m !== 'agent' || !sender.tab) return;
+  chrome.scripting.executeScript({
+    target: { tabId: sender.tab.id, documentIds: [sender.documentId] },
+    files: ['agent.js'],
+  });
+});
+chrome.runtime.onConnect.addListener((port) => port.onMessage.addListener(() => {}));
+`;
+
+/**
+ * Writes, to a new temporary folder, the least that the two-stage design of issue #12 can do, and
+ * returns its path: in Media Deck's content-script slots (`contentScripts`, as for
+ * `writeEmptyFloorExtension`), a MAIN world that wraps one `MediaSession` member (the `metadata`
+ * setter) and takes a port from the isolated world at `document_start`; on the first activity
+ * (metadata set) one message to the worker, which injects a second stage with
+ * `scripting.executeScript`, which opens a Port and sends one state. No validation, no other
+ * wrapper, no element hook, no transparency work: a lower bound for what Media Deck's first and
+ * second stages cost a page.
+ * @param {{ js: string[], world?: string }[]} contentScripts
+ * @param {Record<string, unknown>} [extra]
+ */
+export function writeLeastTwoStageExtension(contentScripts, extra = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'media-deck-least-'));
+  const slots = contentScripts.map((slot) => {
+    const file = slot.world === 'MAIN' ? 'main.js' : 'isolated.js';
+    return { ...slot, js: [file] };
+  });
+  writeFileSync(join(dir, 'main.js'), leastMain);
+  writeFileSync(join(dir, 'isolated.js'), leastIsolated);
+  writeFileSync(join(dir, 'agent.js'), leastAgent);
+  writeFileSync(join(dir, 'sw.js'), leastWorker);
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Bench least two-stage',
+      version: '1.0',
+      background: { service_worker: 'sw.js' },
+      permissions: ['scripting'],
       host_permissions: ['<all_urls>'],
       content_scripts: slots,
       ...extra,

@@ -2,11 +2,13 @@
 /**
  * Page cost (issue #12): what Media Deck costs a page, beside a floor and beside no extension.
  *
- * Three browsers are launched once: with Media Deck, with the empty floor (Media Deck's two
- * content-script slots, MAIN world and isolated, each an empty file: writeEmptyFloorExtension) and
- * with no extension. Loads are interleaved, one in each browser in turn (with, floor, without,
- * with, …), so that drift on a shared machine (another process, a thermal step) falls on all three
- * alike; `WARM_UP_ROUNDS` rounds first are dropped. Each load is a new tab: DevTools
+ * Four browsers are launched once: with Media Deck, with the empty floor (Media Deck's two
+ * content-script slots, MAIN world and isolated, each an empty file: writeEmptyFloorExtension),
+ * with the least two-stage design (the same slots doing the least the design of issue #12 can: one
+ * wrapper and the port handoff, then one message, one injected script and one Port message on the
+ * first activity: writeLeastTwoStageExtension), and with no extension. Loads are interleaved, one
+ * in each browser in turn (with, floor, least, without, with, …), so that drift on a shared
+ * machine (another process, a thermal step) falls on all of them alike; `WARM_UP_ROUNDS` rounds first are dropped. Each load is a new tab: DevTools
  * `Performance.getMetrics` ScriptDuration of the page's frame (every world's script, the content
  * scripts' included), then DOMContentLoaded and load from its navigation timing entry. Differences
  * from the floor are the median of each round's own difference. For the page without media it also
@@ -22,7 +24,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST, launchWithExtension } from '../lib/chromium.mjs';
 import { describe } from '../lib/stats.mjs';
-import { writeEmptyFloorExtension } from './floor-extension.mjs';
+import { writeEmptyFloorExtension, writeLeastTwoStageExtension } from './floor-extension.mjs';
 import { navigationTiming, PAGES, readStats, sleep, within } from './shared.mjs';
 
 /** The issue's goals. Printed beside each figure and judged there; never asserted. */
@@ -55,7 +57,7 @@ const PAGE_URLS = {
 };
 
 /** The browsers, in the order each round loads them. */
-const LABELS = /** @type {const} */ (['with', 'floor', 'without']);
+const LABELS = /** @type {const} */ (['with', 'floor', 'least', 'without']);
 
 /**
  * @typedef {ReturnType<typeof describe>} Figure
@@ -99,7 +101,7 @@ async function loadOnce(context, url) {
  */
 async function interleaved(browsers, url, rounds, log) {
   /** @type {Record<(typeof LABELS)[number], Load[]>} */
-  const loads = { with: [], floor: [], without: [] };
+  const loads = { with: [], floor: [], least: [], without: [] };
   for (let round = 0; round < WARM_UP_ROUNDS + rounds; round++) {
     for (const label of LABELS) {
       const load = await loadOnce(browsers[label].context, url);
@@ -128,19 +130,32 @@ function figures(loads) {
    * @param {keyof Load} key
    * @param {(ours: number, theirs: number) => number} f
    */
-  const paired = (other, key, f) =>
-    describe(loads.with.map((l, i) => f(l[key], loads[other][i]?.[key] ?? Number.NaN)));
+  const paired = (other, key, f) => pairedWith('with', other, key, f);
+  /**
+   * @param {(typeof LABELS)[number]} one
+   * @param {(typeof LABELS)[number]} other
+   * @param {keyof Load} key
+   * @param {(ours: number, theirs: number) => number} f
+   */
+  const pairedWith = (one, other, key, f) =>
+    describe(loads[one].map((l, i) => f(l[key], loads[other][i]?.[key] ?? Number.NaN)));
   const minus = (/** @type {number} */ a, /** @type {number} */ b) => a - b;
   const percent = (/** @type {number} */ a, /** @type {number} */ b) => (100 * (a - b)) / b;
   return {
     with: of('with'),
     floor: of('floor'),
+    least: of('least'),
     without: of('without'),
     withMinusFloor: {
       scriptMs: paired('floor', 'scriptMs', minus),
       dcl: paired('floor', 'dcl', minus),
       dclPercent: paired('floor', 'dcl', percent),
       load: paired('floor', 'load', minus),
+    },
+    leastMinusFloor: {
+      scriptMs: pairedWith('least', 'floor', 'scriptMs', minus),
+      dcl: pairedWith('least', 'floor', 'dcl', minus),
+      dclPercent: pairedWith('least', 'floor', 'dcl', percent),
     },
     withMinusWithout: {
       scriptMs: paired('without', 'scriptMs', minus),
@@ -337,13 +352,17 @@ export async function pageCost({ runs, log }) {
   const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
   const args = process.env.BENCH_NO_BFCACHE ? ['--disable-back-forward-cache'] : [];
   const floorDir = writeEmptyFloorExtension(manifest.content_scripts);
+  const leastDir = writeLeastTwoStageExtension(manifest.content_scripts);
   /** @type {Partial<Record<(typeof LABELS)[number], Browser>>} */
   const launched = {};
   try {
-    log('page cost: launching three browsers: Media Deck, the empty floor, no extension');
+    log(
+      'page cost: launching four browsers: Media Deck, the empty floor, the least two-stage design, no extension',
+    );
     for (const [label, extensions] of /** @type {const} */ ([
       ['with', [DIST]],
       ['floor', [floorDir]],
+      ['least', [leastDir]],
       ['without', []],
     ])) {
       launched[label] = await launchWithExtension({
@@ -407,5 +426,6 @@ export async function pageCost({ runs, log }) {
   } finally {
     for (const browser of Object.values(launched)) await browser.close();
     rmSync(floorDir, { recursive: true, force: true });
+    rmSync(leastDir, { recursive: true, force: true });
   }
 }

@@ -228,6 +228,19 @@ export function watchMediaElements(onChange: () => void): MediaElementWatcher {
 
   for (const type of MEDIA_EVENTS) window.addEventListener(type, onMediaEvent, true);
 
+  /**
+   * A `<track kind="chapters">` whose cues finished loading (its `load` event, which does not
+   * bubble, and which a document does not pass on to `window`: DOM § 4.2 "get the parent"; so the
+   * listener is on `document`, in the capture phase): the chapters changed, even while the media
+   * is paused and sends no event of its own (src/content/agent/page-metadata.ts
+   * `readTrackChapters`).
+   */
+  function onTrackLoad(event: Event): void {
+    const target = event.target;
+    if (target instanceof HTMLTrackElement && target.kind === 'chapters') onChange();
+  }
+  document.addEventListener('load', onTrackLoad, true);
+
   function primaryTracked(): Tracked | null {
     let best: Tracked | null = null;
     let bestScore = -1;
@@ -319,6 +332,7 @@ export function watchMediaElements(onChange: () => void): MediaElementWatcher {
     },
     stop() {
       for (const type of MEDIA_EVENTS) window.removeEventListener(type, onMediaEvent, true);
+      document.removeEventListener('load', onTrackLoad, true);
     },
   };
 }

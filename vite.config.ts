@@ -23,6 +23,16 @@ const INJECTED_SCRIPTS = [
   { entry: 'src/content/bridge-late.ts', file: BRIDGE_LATE_SCRIPT },
 ];
 
+/**
+ * V8's explicit compile hint (Chrome 136+; https://v8.dev/blog/explicit-compile-hints): compile
+ * every function of the file with the file, rather than pre-parsing each and parsing it again at
+ * its first call. Content scripts get no code cache, and ours call most of their functions on the
+ * way in, so the double parse was most of what they cost: `npm run bench` (page section) measured
+ * the frame's script time about 45 % lower with it, with media and without. Other engines read a
+ * comment. It must be the file's first line.
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+
 /** Bundles `entry` into one minified IIFE with rolldown (the bundler under vite). */
 async function bundleIife(entry: string): Promise<string> {
   const result = await rolldownBuild({
@@ -67,7 +77,7 @@ function guardContentScripts(): Plugin {
         // that frame must not print `chrome-extension://<id>` (docs/architecture.md § The page
         // cannot tell).
         const name = file.fileName === MAIN_WORLD_FILE ? '//# sourceURL=<anonymous>\n' : '';
-        file.source = `"use strict";try{\n${source}\n}catch{}\n${name}`;
+        file.source = `${COMPILE_HINT}"use strict";try{\n${source}\n}catch{}\n${name}`;
         guarded.push(file.fileName);
       }
       // @crxjs/vite-plugin emits the IIFEs in its own generateBundle, before this one: if that
@@ -114,7 +124,7 @@ function buildInjectedScripts(): Plugin {
         this.emitFile({
           type: 'asset',
           fileName: file,
-          source: `"use strict";try{\n${code}\n}catch{}\n`,
+          source: `${COMPILE_HINT}"use strict";try{\n${code}\n}catch{}\n`,
         });
       }
     },

@@ -9,6 +9,10 @@
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bundleStrings, MAIN_WORLD_BUNDLE } from '../support/bundle-strings';
+import {
+  expectOnlyAnonymousFramesBetween,
+  probeConversionStacks,
+} from '../support/conversion-stacks';
 import { chromePath, type Deck, launchDeck, serveFixture, waitFor } from '../support/harness';
 import {
   probeEventDelivery,
@@ -87,6 +91,13 @@ function mainWorldKeys(): string[] {
   expect(keys).toEqual(expect.arrayContaining(['setActionHandler', 'enterpictureinpicture']));
   return keys;
 }
+
+it('a page function a wrapper calls to convert an argument sees frames named <anonymous>, never chrome-extension://', async () => {
+  const url = 'https://player.test/blank.html';
+  const ours = await withMediaDeck(url, (page) => page.evaluate(probeConversionStacks));
+  const native = await inPlainChromium(url, (page) => page.evaluate(probeConversionStacks));
+  expectOnlyAnonymousFramesBetween(ours, native);
+});
 
 it('no string of the MAIN-world bundle marks a wrapped function: `in`, `Reflect.has`, descriptors and own names answer natively', async () => {
   const keys = mainWorldKeys();

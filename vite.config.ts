@@ -33,12 +33,17 @@ const INJECTED_SCRIPTS = [
  */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
-/** Bundles `entry` into one minified IIFE with rolldown (the bundler under vite). */
-async function bundleIife(entry: string): Promise<string> {
+/**
+ * Bundles `entry` into one minified IIFE with rolldown (the bundler under vite), for the build
+ * `mode` (`import.meta.env.MODE`, as vite defines it for the rest of the build: `production`, or
+ * `firefox`).
+ */
+async function bundleIife(entry: string, mode: string): Promise<string> {
   const result = await rolldownBuild({
     input: entry,
     platform: 'browser',
     write: false,
+    transform: { define: { 'import.meta.env.MODE': JSON.stringify(mode) } },
     output: { format: 'iife', minify: true },
   });
   const chunks = result.output.filter((o) => o.type === 'chunk');
@@ -54,7 +59,7 @@ async function bundleIife(entry: string): Promise<string> {
  * while the bundle itself is evaluated (module initialisation included). The bridge gets the same,
  * so that nothing of ours lands in the page's console either.
  */
-function guardContentScripts(): Plugin {
+function guardContentScripts(mode: string): Plugin {
   return {
     name: 'media-deck:guard-content-scripts',
     apply: 'build',
@@ -90,7 +95,7 @@ function guardContentScripts(): Plugin {
       // The late MAIN world as a function for the worker's injection
       // (src/background/main-world-function.ts), guarded the same way, its `MEDIA_DECK_CHANNEL` a
       // parameter and its `MEDIA_DECK_RESULT` a local, out of the page's reach.
-      const late = await bundleIife(MAIN_WORLD_LATE_ENTRY);
+      const late = await bundleIife(MAIN_WORLD_LATE_ENTRY, mode);
       const asFunction = `(function(MEDIA_DECK_CHANNEL){"use strict";var MEDIA_DECK_RESULT="inert";try{\n${late}\n}catch{}\nreturn MEDIA_DECK_RESULT;})`;
       let inlined = 0;
       for (const file of Object.values(bundle)) {
@@ -114,13 +119,13 @@ function guardContentScripts(): Plugin {
  * extension: not in the manifest's `content_scripts` (which every frame would pay for), nor a
  * web-accessible resource (which a page could probe). Guarded like the content scripts.
  */
-function buildInjectedScripts(): Plugin {
+function buildInjectedScripts(mode: string): Plugin {
   return {
     name: 'media-deck:injected-scripts',
     apply: 'build',
     async generateBundle() {
       for (const { entry, file } of INJECTED_SCRIPTS) {
-        const code = await bundleIife(entry);
+        const code = await bundleIife(entry, mode);
         this.emitFile({
           type: 'asset',
           fileName: file,
@@ -147,8 +152,8 @@ export default defineConfig(({ mode }) => {
       firefox
         ? crx({ manifest: firefoxManifest(versioned) as typeof versioned, browser: 'firefox' })
         : crx({ manifest: versioned }),
-      guardContentScripts(),
-      buildInjectedScripts(),
+      guardContentScripts(mode),
+      buildInjectedScripts(mode),
     ],
     build: {
       target: firefox ? 'firefox140' : 'chrome134',

@@ -132,9 +132,11 @@ export async function fuzzMediaSession(options: {
     return (h >>> 0).toString(36);
   };
   const str = (s: string): string =>
-    s.length <= 400
-      ? JSON.stringify(s)
-      : `str[${s.length}]${JSON.stringify(s.slice(0, 32))}…${JSON.stringify(s.slice(-16))}#${hash(s)}`;
+    typeof s !== 'string'
+      ? `(${typeof s})` // a member Firefox's objects lack, or have in another shape
+      : s.length <= 400
+        ? JSON.stringify(s)
+        : `str[${s.length}]${JSON.stringify(s.slice(0, 32))}…${JSON.stringify(s.slice(-16))}#${hash(s)}`;
   const describe = (v: unknown): string => {
     if (known.has(v)) return known.get(v) as string;
     if (v === undefined) return 'undefined';
@@ -498,8 +500,9 @@ export async function fuzzMediaSession(options: {
     return `ps=${ms.playbackState} md=${id}`;
   };
   const finalText = (s: string): FinalText => ({ head: s.slice(0, 4096), length: s.length });
+  // (`?? []`: Firefox 153's `ChapterInformation` has no `artwork`.)
   const readImages = (list: readonly MediaImage[]): FinalImage[] =>
-    list.map((image) => ({
+    (list ?? []).map((image) => ({
       src: image.src.length > 200_000 ? `too-long:${image.src.length}` : image.src,
       sizes: finalText(image.sizes ?? ''),
       type: finalText(image.type ?? ''),
@@ -507,6 +510,7 @@ export async function fuzzMediaSession(options: {
   const describeImages = (list: readonly MediaImage[]): string => {
     const one = (i: MediaImage | undefined) =>
       i ? `${str(i.src)} ${str(i.sizes ?? '')} ${str(i.type ?? '')}` : '-';
+    if (!list) return 'none';
     return `${list.length}[${one(list[0])};${one(list[1])};${one(list.at(-1))}]`;
   };
   // Whether two reads of `artwork` give the same array (natively each read builds a new one).
@@ -519,7 +523,8 @@ export async function fuzzMediaSession(options: {
     const m = ms.metadata as WithChapters | null;
     let text = `${readBrief()} screenshare=${typeof (ms as { setScreenshareActive?: unknown }).setScreenshareActive}`;
     if (m) {
-      const chapters = m.chapterInfo;
+      // Firefox's MediaMetadata has no `chapterInfo`.
+      const chapters = m.chapterInfo ?? [];
       const c0 = chapters[0];
       text +=
         ` title=${str(m.title)} artist=${str(m.artist)} album=${str(m.album)}` +
@@ -1105,7 +1110,7 @@ export async function fuzzMediaSession(options: {
               artist: finalText(m.artist),
               album: finalText(m.album),
               artwork: readImages(m.artwork),
-              chapterInfo: m.chapterInfo.map((c) => ({
+              chapterInfo: (m.chapterInfo ?? []).map((c) => ({
                 title: finalText(c.title),
                 startTime: c.startTime,
                 artwork: readImages(c.artwork),

@@ -78,6 +78,38 @@ function unconvertible(): object {
 }
 
 /**
+ * The build is Firefox's (vite.config.ts defines `import.meta.env.MODE`): the engine words some
+ * conversion errors differently there, and the stand-ins below follow it. A constant, so each
+ * build keeps only its own branch.
+ */
+const FIREFOX = import.meta.env.MODE === 'firefox';
+
+/**
+ * Firefox: stands in for `value` whose `Symbol.toPrimitive` is `exotic`, not callable. SpiderMonkey
+ * names only the kind of value ("can't convert Function to string: its [Symbol.toPrimitive]
+ * property is not a function"), and a Proxy is a kind of its own: a function or a plain object
+ * with `exotic` as its own `Symbol.toPrimitive` instead.
+ */
+function sameKindStandIn(value: object, exotic: unknown): object {
+  // A function is named by its kind; an object's own members show in the message (`({})`), so
+  // there `exotic` is inherited.
+  const holder: Record<symbol, unknown> = isCallable(value) ? () => {} : objectCreate(null);
+  holder[toPrimitiveKey] = exotic;
+  return isCallable(value) ? holder : objectCreate(holder);
+}
+
+/**
+ * Stands in for an object whose `Symbol.toPrimitive` returned an object: its own does too, so the
+ * engine throws its own error for that case (Firefox words it differently from a plain object
+ * with no way to become a primitive; found by tests/firefox/page-fuzz.test.ts).
+ */
+function toPrimitiveGivesObject(): object {
+  const standIn: Record<symbol, unknown> = objectCreate(null);
+  standIn[toPrimitiveKey] = () => standIn;
+  return standIn;
+}
+
+/**
  * Stands in for `value` whose `Symbol.toPrimitive` is `exotic`, not callable. The engine's message
  * names both ("'5' returned for property 'Symbol(Symbol.toPrimitive)' of object '#<Foo>' is not a
  * function"); a Proxy of `value` is described like `value` itself, without any of its traps
@@ -112,10 +144,13 @@ export function toPrimitiveOnce(value: unknown, hint: 'string' | 'number'): Conv
   if (isRevokedProxy(value)) return { ok: false, standIn: revokedProxy() };
   const exotic = (value as Record<symbol, unknown>)[toPrimitiveKey];
   if (exotic !== undefined && exotic !== null) {
-    if (!isCallable(exotic)) return { ok: false, standIn: nonCallableStandIn(value, exotic) };
+    if (!isCallable(exotic)) {
+      const standIn = FIREFOX ? sameKindStandIn(value, exotic) : nonCallableStandIn(value, exotic);
+      return { ok: false, standIn };
+    }
     const result = apply(exotic as (hint: string) => unknown, value, [hint]);
     return isObject(result)
-      ? { ok: false, standIn: unconvertible() }
+      ? { ok: false, standIn: FIREFOX ? toPrimitiveGivesObject() : unconvertible() }
       : { ok: true, value: result as Primitive };
   }
   const first = tryMethod(value, hint === 'string' ? 'toString' : 'valueOf');

@@ -67,10 +67,13 @@ function copyPositionDictionary(state: object): { copy: object; complete: boolea
   if (isRevokedProxy(state)) return { copy: revokedProxy(), complete: false };
   const copy: Record<string, unknown> = objectCreate(null);
   const source = state as Record<string, unknown>;
-  // `duration` is an `unrestricted double`; `playbackRate` and `position` are `double`s. Written
-  // out (no array loop) so a patched Array iterator cannot change what we read.
+  // `duration` is an `unrestricted double` (Media Session spec § The MediaPositionState
+  // dictionary, and Chromium), but a `double` in Firefox, which stops at a non-finite one (found by
+  // tests/firefox/page-fuzz.test.ts; the build knows which browser it is for, vite.config.ts);
+  // `playbackRate` and `position` are `double`s. Written out (no array loop) so a patched Array
+  // iterator cannot change what we read.
   const complete =
-    copyMember(source, 'duration', false, copy) &&
+    copyMember(source, 'duration', import.meta.env.MODE === 'firefox', copy) &&
     copyMember(source, 'playbackRate', true, copy) &&
     copyMember(source, 'position', true, copy);
   return { copy, complete };

@@ -1,6 +1,7 @@
 /**
- * Issue #15 in real Firefox: the popup's controls work there as in Chromium: seek forward and
- * backward reach the page's handlers with `seekOffset`, next track changes the track and the popup
+ * Issue #15 in real Firefox: the popup's controls work there as in Chromium: dragging the seek bar
+ * seeks with `fastSeek` while it moves and exactly on release, seek forward and backward reach the
+ * page's handlers with `seekOffset`, next track changes the track and the popup
  * follows, mute tab mutes the tab through `tabs.update` and the button follows, go to tab brings
  * the tab to the front, pin makes a session the active one, and a seek step typed in the options
  * page reaches the popup's buttons and the page's handler (settings in Firefox's `storage.sync`),
@@ -45,6 +46,34 @@ const tabInfo = (extensionPage: Page, urlPattern: string) =>
   }, urlPattern);
 
 describe('popup actions in Firefox', () => {
+  it('dragging the seek bar sends fastSeek while moving and an exact seek on release', async () => {
+    await deck().withPopup('http://drag.test/music.html', async (page, popup) => {
+      await play(page);
+      await waitForCard(popup, 'First Light');
+      const slider = await waitFor('the seek bar', () =>
+        popup.$('li.session:has([aria-label="Controls for First Light"]) .seek [role="slider"]'),
+      );
+      const box = await slider.boundingBox();
+      if (!box) throw new Error('no seek bar');
+      const y = box.y + box.height / 2;
+      await popup.mouse.move(box.x + box.width * 0.2, y);
+      await popup.mouse.down();
+      for (let i = 1; i <= 6; i++) {
+        await popup.mouse.move(box.x + box.width * (0.2 + i * 0.08), y);
+        await new Promise((r) => setTimeout(r, 120));
+      }
+      await popup.mouse.up();
+      const seeks = await waitFor('the exact seek on release', async () => {
+        const seen = (await calls(page)).filter((c) => c.action === 'seekto');
+        return seen.some((c) => c.details.fastSeek === false) ? seen : null;
+      });
+      expect(seeks.filter((c) => c.details.fastSeek === true).length).toBeGreaterThanOrEqual(2);
+      const last = seeks[seeks.length - 1];
+      expect(last?.details.fastSeek).toBe(false);
+      expect(last?.details.seekTime as number).toBeCloseTo(60 * 0.68, 0);
+    });
+  });
+
   it('seek forward and backward pass seekOffset; next track changes the track', async () => {
     await deck().withPopup('http://seek.test/music.html', async (page, popup) => {
       await play(page);

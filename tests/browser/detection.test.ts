@@ -38,6 +38,7 @@ import {
   type SessionViewLike,
   waitFor,
 } from '../support/harness';
+import { firstDifference } from '../support/log-diff';
 
 /** The trap groups of detection.html (`?traps=`), each run on a page of its own. */
 const GROUPS = ['has-instance', 'numbers', 'getters', 'array-index', 'iterator'] as const;
@@ -142,21 +143,6 @@ const selfTest = async (cdp: CDPSession) =>
 function extraLines(log: string[], reference: string[]): string[] {
   const known = new Set(reference);
   return [...new Set(log.filter((line) => !known.has(line)))];
-}
-
-/** The first line where two logs differ, with the lines before it; `null` when they are equal. */
-function firstDifference(native: string[], withDeck: string[]) {
-  for (let i = 0; i < Math.max(native.length, withDeck.length); i++) {
-    if (native[i] !== withDeck[i]) {
-      return {
-        line: i,
-        native: native[i] ?? '(missing)',
-        withMediaDeck: withDeck[i] ?? '(missing)',
-        before: native.slice(Math.max(0, i - 2), i),
-      };
-    }
-  }
-  return null;
 }
 
 /**

@@ -34,6 +34,7 @@ import {
   type SessionViewLike,
   waitFor,
 } from '../support/harness';
+import { firstDifference } from '../support/log-diff';
 import {
   type Declared,
   type FinalImage,
@@ -138,22 +139,6 @@ function withDeck(): Promise<DeckRun> {
     return { result, checkpoints, elapsedMs, tabId, victimBefore, statsBefore };
   })();
   return deckRun;
-}
-
-/** The first line where two logs differ, with some context; `null` when they are equal. */
-function firstDifference(expected: string[], actual: string[]) {
-  const length = Math.max(expected.length, actual.length);
-  for (let i = 0; i < length; i++) {
-    if (expected[i] !== actual[i]) {
-      return {
-        line: i,
-        native: expected[i] ?? '(missing)',
-        withMediaDeck: actual[i] ?? '(missing)',
-        before: expected.slice(Math.max(0, i - 2), i),
-      };
-    }
-  }
-  return null;
 }
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);

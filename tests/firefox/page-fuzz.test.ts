@@ -11,6 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { MEDIA_SESSION_ACTIONS } from '../../src/shared/media-session-actions';
 import { useFirefoxDeck } from '../support/firefox-harness';
+import { firstDifference } from '../support/log-diff';
 import { type FuzzResult, fuzzMediaSession } from '../support/media-session-fuzz';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed_2024);
@@ -38,22 +39,6 @@ async function runFuzz(page: Page): Promise<FuzzResult> {
  */
 const withoutValueDescription = (line: string) =>
   line.replace(/can't convert .*? to (string|number): /s, "can't convert … to $1: ");
-
-/** The first line where the two logs differ, with the two before it; `null` when none. */
-function firstDifference(expected: string[], actual: string[]) {
-  const length = Math.max(expected.length, actual.length);
-  for (let i = 0; i < length; i++) {
-    if (expected[i] !== actual[i]) {
-      return {
-        line: i,
-        native: expected[i] ?? '(missing)',
-        withMediaDeck: actual[i] ?? '(missing)',
-        before: expected.slice(Math.max(0, i - 2), i),
-      };
-    }
-  }
-  return null;
-}
 
 describe('page fuzz in Firefox', () => {
   it('a seeded fuzz of the Media Session API logs the same with Media Deck as without it', async () => {

@@ -5,7 +5,8 @@
  * follows, mute tab mutes the tab through `tabs.update` and the button follows, go to tab brings
  * the tab to the front, pin makes a session the active one, and a seek step typed in the options
  * page reaches the popup's buttons and the page's handler (settings in Firefox's `storage.sync`),
- * and the speed list and the volume slider set a detached `new Audio()` (reached only through the
+ * the keys rule chosen in the popup's footer is stored and moves the Active badge, and the speed
+ * list and the volume slider set a detached `new Audio()` (reached only through the
  * MAIN world) and the page sees its own `ratechange` and `volumechange`.
  * Tabs are read through the extension's own `tabs` API from an extension page.
  */
@@ -169,6 +170,51 @@ describe('popup actions in Firefox', () => {
       );
       await options.close();
     }
+  });
+
+  it("the footer's keys rule is stored, and the Active badge follows it", async () => {
+    await deck().withPopup('http://rule.test/music.html', async (page, popup) => {
+      await play(page);
+      await waitForCard(popup, 'First Light');
+      const card = 'li.session:has([aria-label="Controls for First Light"])';
+      const badge = await waitFor('the Active badge', () => popup.$(`${card} .badge`));
+      expect(await badge.evaluate((b) => b.getAttribute('title'))).toBe(
+        'Media keys control this: The most recent media',
+      );
+      try {
+        // The footer's setting, a <select> inside the <label> that names it.
+        const settings = await popup.$$('label.setting');
+        const names = await Promise.all(settings.map((l) => l.evaluate((e) => e.textContent)));
+        const keysRule = settings[names.findIndex((n) => n?.startsWith('Media keys control'))];
+        const select = await keysRule?.$('select');
+        if (!select) throw new Error('no "Media keys control" setting in the footer');
+        await select.select('pinned-only');
+        await waitFor('the setting stored', () =>
+          popup.evaluate(async () => {
+            const api = (
+              globalThis as unknown as {
+                browser: {
+                  storage: { sync: { get(k: string): Promise<Record<string, unknown>> } };
+                };
+              }
+            ).browser;
+            const { settings } = await api.storage.sync.get('settings');
+            return (settings as { keysRule?: string } | undefined)?.keysRule === 'pinned-only';
+          }),
+        );
+        // Nothing is pinned: no session carries the badge any more.
+        await waitFor('no badge', async () => (await popup.$(`${card} .badge`)) === null);
+      } finally {
+        // Back to the default, for the rest of the file.
+        await popup.evaluate(() =>
+          (
+            globalThis as unknown as {
+              browser: { storage: { sync: { clear(): Promise<void> } } };
+            }
+          ).browser.storage.sync.clear(),
+        );
+      }
+    });
   });
 
   it('speed and volume set a detached new Audio(), and the page sees its own events', async () => {

@@ -1,3 +1,8 @@
+/**
+ * The options page's site lists: automatic picture-in-picture's allow and block lists
+ * (docs/architecture.md § Automatic picture-in-picture) and pause others' exempt sites (§ Pause
+ * others, resume after). Hosts are normalized by src/shared/hosts.ts.
+ */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { normalizeHost } from '../../shared/hosts';
 import { t } from '../../shared/i18n';

@@ -1,3 +1,7 @@
+/**
+ * The options page's keys-rule setting (docs/architecture.md § The keys rule); the rules and their
+ * labels come from src/shared/settings.ts and src/ui/keys-rule-labels.ts.
+ */
 import { useId } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 import { KEYS_RULES, type KeysRule } from '../../shared/settings';

@@ -1,3 +1,7 @@
+/**
+ * The options page's "Pause others, resume after" switches (docs/architecture.md § Pause others,
+ * resume after).
+ */
 import { useId } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 

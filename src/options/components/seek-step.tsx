@@ -1,3 +1,7 @@
+/**
+ * The options page's seek step: the `seekOffset`, in seconds, that seek backward / forward pass to
+ * the page's handlers (docs/architecture.md § Running an intent).
+ */
 import { useId, useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 

@@ -1,3 +1,6 @@
+/**
+ * The options page's toolbar setting (docs/architecture.md § The service worker: `toolbar.ts`).
+ */
 import { useId } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 

@@ -7,12 +7,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Display, startDisplay } from '../../scripts/lib/xvfb.mjs';
 import { type Deck, launchDeck, type Snapshot, waitFor } from '../support/harness';
+import { type Call, takeCalls } from '../support/page-calls';
 
-interface Call {
-  action: string;
-  details: Record<string, unknown>;
-}
-type Player = { player: { play(): Promise<void>; pause(): void }; calls: Call[] };
+type Player = { player: { play(): Promise<void>; pause(): void } };
 
 let display: Display;
 let deck: Deck;
@@ -27,12 +24,6 @@ afterAll(async () => {
 
 const play = (page: Page) => page.evaluate(() => (window as unknown as Player).player.play());
 const activeTitle = (s: Snapshot) => s.sessions.find((x) => x.key === s.activeKey)?.title ?? null;
-const takeCalls = (page: Page) =>
-  page.evaluate(() =>
-    (window as unknown as Player).calls
-      .splice(0)
-      .map(({ action, details }) => ({ action, details })),
-  );
 async function nextCall(page: Page): Promise<Call> {
   const calls = await waitFor('a handler call', async () => {
     const c = await takeCalls(page);

@@ -10,6 +10,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Display, startDisplay } from '../../scripts/lib/xvfb.mjs';
 import { type Deck, launchDeck, type Snapshot, waitFor } from '../support/harness';
+import { takeActions } from '../support/page-calls';
 
 let display: Display;
 let deck: Deck;
@@ -30,8 +31,6 @@ const adFrame = (page: Page) =>
   waitFor('the ad frame', () => page.frames().find((f) => f.url().startsWith('https://ads.test/')));
 const adCalls = (frame: Frame) =>
   frame.evaluate(() => (window as unknown as AdWindow).adCalls.splice(0));
-const musicCalls = (page: Page) =>
-  page.evaluate(() => (window as unknown as Calls).calls.splice(0).map((c) => c.action));
 
 it.each(['0.001', '1'])(
   'an ad frame looping audio at volume %s in a background tab never takes the media keys',
@@ -50,10 +49,10 @@ it.each(['0.001', '1'])(
       await new Promise((r) => setTimeout(r, 250));
       expect(activeHost(await deck.snapshot())).toBe('player.test');
     }
-    await musicCalls(music);
+    await takeActions(music);
     await display.key('XF86AudioPlay');
     await waitFor('the music paused by the key', async () =>
-      (await musicCalls(music)).includes('pause'),
+      (await takeActions(music)).includes('pause'),
     );
     expect(await adCalls(ad)).toEqual([]);
     expect(news.url()).toBe(`https://news.test/ad-news.html?volume=${volume}`);
@@ -111,7 +110,7 @@ it('a player embedded in a blog, started by the user in its frame, becomes activ
     (window as unknown as { player: { play(): Promise<void> } }).player.play(),
   );
   await waitFor('the embed active', async () => activeHost(await deck.snapshot()) === 'embed.test');
-  await embed.evaluate(() => (window as unknown as Calls).calls.splice(0));
+  await takeActions(embed);
   await display.key('XF86AudioPlay');
   await waitFor('the embed paused by the key', () =>
     embed.evaluate(() => (window as unknown as Calls).calls.some((c) => c.action === 'pause')),

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Display, startDisplay } from '../../scripts/lib/xvfb.mjs';
 import { type Deck, launchDeck, type Snapshot, waitFor } from '../support/harness';
+import { takeActions } from '../support/page-calls';
 
 let display: Display;
 let deck: Deck;
@@ -33,11 +34,8 @@ afterAll(async () => {
   display?.stop();
 });
 
-type Calls = { calls: { action: string }[] };
 const play = (page: Page) =>
   page.evaluate(() => (window as unknown as { player: { play(): Promise<void> } }).player.play());
-const calls = (page: Page) =>
-  page.evaluate(() => (window as unknown as Calls).calls.splice(0).map((c) => c.action));
 const activeHost = (s: Snapshot) => s.sessions.find((x) => x.key === s.activeKey)?.host ?? null;
 const setKeysRule = (keysRule: string) =>
   deck
@@ -59,15 +57,15 @@ const pin = (host: string | null) =>
 
 /** Presses the Next track media key and returns which page handled it (by host), or null. */
 async function pressNext(): Promise<string | null> {
-  await calls(first);
-  await calls(second);
+  await takeActions(first);
+  await takeActions(second);
   await display.key('XF86AudioNext');
   try {
     return await waitFor(
       'a page to get the key',
       async () => {
-        if ((await calls(first)).includes('nexttrack')) return 'music.test';
-        if ((await calls(second)).includes('nexttrack')) return 'radio.test';
+        if ((await takeActions(first)).includes('nexttrack')) return 'music.test';
+        if ((await takeActions(second)).includes('nexttrack')) return 'radio.test';
         return undefined;
       },
       3000,

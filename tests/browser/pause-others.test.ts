@@ -8,6 +8,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Deck, launchDeck, type Snapshot, waitFor } from '../support/harness';
+import { takeActions } from '../support/page-calls';
 
 let deck: Deck;
 beforeAll(async () => {
@@ -17,13 +18,10 @@ afterAll(async () => {
   await deck?.close();
 });
 
-type Calls = { calls: { action: string }[] };
 type Player = { player: { play(): Promise<void>; audio: HTMLMediaElement } };
 
 const setSettings = (settings: object) =>
   deck.serviceWorker().evaluate((s) => chrome.storage.sync.set({ settings: s }), settings);
-const calls = (page: Page | Frame) =>
-  page.evaluate(() => (window as unknown as Calls).calls.splice(0).map((c) => c.action));
 const paused = (page: Page | Frame) =>
   page.evaluate(() => (window as unknown as Player).player.audio.paused);
 const state = async (host: string) =>
@@ -44,7 +42,7 @@ async function openPages() {
     blog.frames().find((f) => f.url().startsWith('https://embed.test/')),
   );
   await embed.waitForFunction(() => 'player' in window);
-  await calls(music);
+  await takeActions(music);
   return { music, blog, embed };
 }
 
@@ -53,7 +51,7 @@ it('off by default: another start pauses nothing', async () => {
   await embed.evaluate(() => (window as unknown as Player).player.play());
   await startedAudibly('embed.test');
   await new Promise((r) => setTimeout(r, 1000));
-  expect(await calls(music)).toEqual([]);
+  expect(await takeActions(music)).toEqual([]);
   expect(await paused(music)).toBe(false);
   await music.close();
   await blog.close();
@@ -64,7 +62,7 @@ it('a start in an iframe of another tab pauses the music; pausing it resumes the
   const { music, blog, embed } = await openPages();
   await embed.evaluate(() => (window as unknown as Player).player.play());
   // Paused through the music page's own handler, not behind its back.
-  await waitFor('the music paused', async () => (await calls(music)).includes('pause'));
+  await waitFor('the music paused', async () => (await takeActions(music)).includes('pause'));
   await waitFor('the music element paused', () => paused(music));
   expect(await state('music.test')).not.toBe('playing');
   expect(
@@ -78,7 +76,7 @@ it('a start in an iframe of another tab pauses the music; pausing it resumes the
   ).toHaveLength(1);
   // The user pauses the embedded player: the music plays again.
   await embed.evaluate(() => (window as unknown as Player).player.audio.pause());
-  await waitFor('the music resumed', async () => (await calls(music)).includes('play'));
+  await waitFor('the music resumed', async () => (await takeActions(music)).includes('play'));
   await waitFor('the music element playing', async () => !(await paused(music)));
   await music.close();
   await blog.close();
@@ -88,10 +86,14 @@ it('the music still resumes after the service worker restarted in between', asyn
   await setSettings({ pauseOthers: true, resumeAfter: true });
   const { music, blog, embed } = await openPages();
   await embed.evaluate(() => (window as unknown as Player).player.play());
-  await waitFor('the music paused', async () => (await calls(music)).includes('pause'));
+  await waitFor('the music paused', async () => (await takeActions(music)).includes('pause'));
   await deck.stopServiceWorker();
   await embed.evaluate(() => (window as unknown as Player).player.audio.pause());
-  await waitFor('the music resumed', async () => (await calls(music)).includes('play'), 20_000);
+  await waitFor(
+    'the music resumed',
+    async () => (await takeActions(music)).includes('play'),
+    20_000,
+  );
   await waitFor('the music element playing', async () => !(await paused(music)));
   await music.close();
   await blog.close();
@@ -110,7 +112,7 @@ it('media the user paused themselves is not resumed', async () => {
   await embed.evaluate(() => (window as unknown as Player).player.audio.pause());
   await waitFor('the embed paused', async () => (await state('embed.test')) !== 'playing');
   await new Promise((r) => setTimeout(r, 1000));
-  expect(await calls(music)).toEqual([]);
+  expect(await takeActions(music)).toEqual([]);
   expect(await paused(music)).toBe(true);
   await music.close();
   await blog.close();
@@ -124,10 +126,10 @@ it('a call is never paused by another start', async () => {
   const { music, blog, embed } = await openPages();
   // The music's start paused nothing of the call; the embed's start pauses the music only.
   await embed.evaluate(() => (window as unknown as Player).player.play());
-  await waitFor('the music paused', async () => (await calls(music)).includes('pause'));
+  await waitFor('the music paused', async () => (await takeActions(music)).includes('pause'));
   await new Promise((r) => setTimeout(r, 500));
   expect(await state('meet.test')).toBe('playing');
-  expect(await calls(call)).toEqual([]);
+  expect(await takeActions(call)).toEqual([]);
   expect(
     await call.evaluate(() => (document.getElementById('self') as HTMLVideoElement).paused),
   ).toBe(false);

@@ -18,11 +18,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Deck, DIST, launchDeck, waitFor, waitForSession } from '../support/harness';
+import { type Call, takeCalls } from '../support/page-calls';
 
-interface Call {
-  action: string;
-  details: Record<string, unknown>;
-}
 type Player = { player: { audio: HTMLAudioElement; play(): Promise<void>; pause(): void } };
 
 let deck: Deck;
@@ -33,13 +30,6 @@ afterAll(async () => {
   await deck?.close();
 });
 
-/** Takes (and clears) what the page logged in `window.calls`, without the timestamps. */
-const takeCalls = (page: Page) =>
-  page.evaluate(() =>
-    (window as unknown as { calls: Call[] }).calls
-      .splice(0)
-      .map(({ action, details }) => ({ action, details })),
-  );
 const play = (page: Page) => page.evaluate(() => (window as unknown as Player).player.play());
 const element = (page: Page) =>
   page.evaluate(() => {

@@ -5,11 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Deck, launchDeck, waitFor, waitForSession } from '../support/harness';
-
-interface Call {
-  action: string;
-  details: Record<string, unknown>;
-}
+import { type Call, takeCalls } from '../support/page-calls';
 
 let deck: Deck;
 let popup: Page;
@@ -20,13 +16,6 @@ afterAll(async () => {
   await deck?.close();
 });
 
-/** Takes (and clears) the page's logged handler calls, without their timestamps. */
-const calls = (page: Page) =>
-  page.evaluate(() =>
-    (window as unknown as { calls: Call[] }).calls
-      .splice(0)
-      .map(({ action, details }) => ({ action, details })),
-  );
 const play = (page: Page) =>
   page.evaluate(() => (window as unknown as { player: { play(): Promise<void> } }).player.play());
 
@@ -34,7 +23,7 @@ const play = (page: Page) =>
 async function nextCalls(page: Page): Promise<Call[]> {
   return waitFor('a handler call', async () => {
     const list = await page.evaluate(() => (window as unknown as { calls: Call[] }).calls.slice());
-    return list.length > 0 ? calls(page) : null;
+    return list.length > 0 ? takeCalls(page) : null;
   });
 }
 
@@ -56,7 +45,7 @@ describe('popup actions on a music player', () => {
       ),
     );
     popup = await deck.openPopup();
-    await calls(music);
+    await takeCalls(music);
   });
 
   it('pause and play call the page handlers, and the button follows the state', async () => {
@@ -145,7 +134,7 @@ describe('popup actions on a music player', () => {
       const all = await music.evaluate(() =>
         (window as unknown as { calls: Call[] }).calls.slice(),
       );
-      return all.some((c) => c.details.fastSeek === false) ? calls(music) : null;
+      return all.some((c) => c.details.fastSeek === false) ? takeCalls(music) : null;
     });
     expect(list.every((c) => c.action === 'seekto')).toBe(true);
     const fast = list.filter((c) => c.details.fastSeek === true);

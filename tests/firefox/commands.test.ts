@@ -12,6 +12,7 @@ import { ROOT } from '../../scripts/lib/chromium.mjs';
 import { EXTENSION_BASE, launchFirefoxWithExtension, openTab } from '../../scripts/lib/firefox.mjs';
 import { type Display, startDisplay } from '../../scripts/lib/xvfb.mjs';
 import { waitFor } from '../support/harness';
+import { takeActions } from '../support/page-calls';
 
 let display: Display;
 let run: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
@@ -27,8 +28,6 @@ afterAll(async () => {
   await run?.close();
   display?.stop();
 });
-
-type Calls = { calls: { action: string }[] };
 
 it('keyboard commands reach the playing page’s own handlers', async () => {
   // Bind two of the add-on's commands to ordinary keys, as the user would in Firefox's
@@ -48,8 +47,7 @@ it('keyboard commands reach the playing page’s own handlers', async () => {
   await page.evaluate(() =>
     (window as unknown as { player: { play(): Promise<void> } }).player.play(),
   );
-  const calls = () =>
-    page.evaluate(() => (window as unknown as Calls).calls.splice(0).map((c) => c.action));
+  const calls = () => takeActions(page);
   // The session reaches the background before a key can act on it.
   await waitFor('the page playing', () =>
     page.evaluate(

@@ -8,12 +8,10 @@
 import type { Page } from 'puppeteer-core';
 import { expect, it } from 'vitest';
 import { play, useFirefoxDeck, waitFor } from '../support/firefox-harness';
+import { takeActions } from '../support/page-calls';
 
 const deck = useFirefoxDeck();
 
-type Calls = { calls: { action: string }[] };
-const calls = (page: Page) =>
-  page.evaluate(() => (window as unknown as Calls).calls.splice(0).map((c) => c.action));
 const paused = (page: Page) =>
   page.evaluate(
     () => (window as unknown as { player: { audio: HTMLAudioElement } }).player.audio.paused,
@@ -35,16 +33,20 @@ it('a start in another tab’s iframe pauses the music, and pausing it resumes t
     const frame = blog.frames().find((f) => f.url().startsWith('http://embed.test/'));
     return frame && (await frame.evaluate(() => 'player' in window)) ? frame : undefined;
   });
-  await calls(music);
+  await takeActions(music);
   await play(embed);
   await waitFor('the music paused through its own handler', async () =>
-    (await calls(music)).includes('pause'),
+    (await takeActions(music)).includes('pause'),
   );
   expect(await paused(music)).toBe(true);
   await embed.evaluate(() =>
     (window as unknown as { player: { audio: HTMLAudioElement } }).player.audio.pause(),
   );
-  await waitFor('the music resumed', async () => (await calls(music)).includes('play'), 15_000);
+  await waitFor(
+    'the music resumed',
+    async () => (await takeActions(music)).includes('play'),
+    15_000,
+  );
   await waitFor('the music playing again', async () => !(await paused(music)));
   await blog.close();
   await music.close();

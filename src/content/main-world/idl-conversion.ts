@@ -78,11 +78,11 @@ function unconvertible(): object {
 }
 
 /**
- * The build is Firefox's (vite.config.ts defines `import.meta.env.MODE`): the engine words some
- * conversion errors differently there, and the stand-ins below follow it. A constant, so each
- * build keeps only its own branch.
+ * The build is Firefox's (vite.config.ts defines `import.meta.env.MODE`): SpiderMonkey converts
+ * and words some things differently (the stand-ins below, `MediaPositionState.duration` in
+ * session-recorder.ts). A constant, so each build keeps only its own branch.
  */
-const FIREFOX = import.meta.env.MODE === 'firefox';
+export const FIREFOX = import.meta.env.MODE === 'firefox';
 
 /**
  * Firefox: stands in for `value` whose `Symbol.toPrimitive` is `exotic`, not callable. SpiderMonkey
@@ -91,11 +91,16 @@ const FIREFOX = import.meta.env.MODE === 'firefox';
  * with `exotic` as its own `Symbol.toPrimitive` instead.
  */
 function sameKindStandIn(value: object, exotic: unknown): object {
-  // A function is named by its kind; an object's own members show in the message (`({})`), so
-  // there `exotic` is inherited.
-  const holder: Record<symbol, unknown> = isCallable(value) ? () => {} : objectCreate(null);
-  holder[toPrimitiveKey] = exotic;
-  return isCallable(value) ? holder : objectCreate(holder);
+  if (isCallable(value)) {
+    // A function is named by its kind.
+    const standIn = (() => {}) as unknown as Record<symbol, unknown>;
+    standIn[toPrimitiveKey] = exotic;
+    return standIn;
+  }
+  // An object's own members show in the message (`({})`): there `exotic` is inherited.
+  const proto: Record<symbol, unknown> = objectCreate(null);
+  proto[toPrimitiveKey] = exotic;
+  return objectCreate(proto);
 }
 
 /**

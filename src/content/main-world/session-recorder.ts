@@ -10,6 +10,7 @@
  */
 import type { PageRecord } from '../../shared/contract';
 import {
+  FIREFOX,
   isObject,
   isRevokedProxy,
   revokedProxy,
@@ -69,11 +70,11 @@ function copyPositionDictionary(state: object): { copy: object; complete: boolea
   const source = state as Record<string, unknown>;
   // `duration` is an `unrestricted double` (Media Session spec § The MediaPositionState
   // dictionary, and Chromium), but a `double` in Firefox, which stops at a non-finite one (found by
-  // tests/firefox/page-fuzz.test.ts; the build knows which browser it is for, vite.config.ts);
+  // tests/firefox/page-fuzz.test.ts; `FIREFOX`, idl-conversion.ts);
   // `playbackRate` and `position` are `double`s. Written out (no array loop) so a patched Array
   // iterator cannot change what we read.
   const complete =
-    copyMember(source, 'duration', import.meta.env.MODE === 'firefox', copy) &&
+    copyMember(source, 'duration', FIREFOX, copy) &&
     copyMember(source, 'playbackRate', true, copy) &&
     copyMember(source, 'position', true, copy);
   return { copy, complete };

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { artworkChars } from './artwork';
+import { keyedVariant } from './keyed-variant';
 import { LIMITS } from './limits';
 import { MEDIA_EVENTS } from './media-events';
 import { MEDIA_SESSION_ACTIONS } from './media-session-actions';
@@ -276,7 +277,7 @@ export function handles(record: PageRecord | null, action: string): boolean {
  * a metadata or `playbackState` change, which the agent reads through its own getters). `remote`:
  * a remote element's event. `answer`: the outcome of call `id`.
  */
-export const MainToAgentSchema = v.variant('type', [
+export const MainToAgentSchema = keyedVariant('type', [
   v.strictObject({ type: v.literal('activity') }),
   v.strictObject({ type: v.literal('record'), record: PageRecordSchema }),
   v.strictObject({ type: v.literal('remote'), media: RemoteMediaSchema }),
@@ -377,7 +378,7 @@ export type WorkerToFrame = v.InferOutput<typeof WorkerToFrameSchema>;
  * command carries its user gesture into the page): a `FrameRequest` for its session agent, or
  * `announce`. Each type's answer is `FRAME_ANSWERS[type]`.
  */
-export const WorkerToAgentSchema = v.variant('type', [
+export const WorkerToAgentSchema = keyedVariant('type', [
   ...FrameRequestSchema.options,
   /**
    * Re-announce (after a service-worker restart): the agent posts the frame's latest state on a

@@ -89,3 +89,51 @@ describe('isSafeImageUrl', () => {
     expect(isSafeImageUrl(value as string)).toBe(false);
   });
 });
+
+describe('the checks without case-insensitive regular expressions', () => {
+  // What isSafeImageUrl and isDataImageUrl answered when they were the `i` regular expressions
+  // below: the lower-casing that replaced `i` must give the same answer for every string.
+  const oldData =
+    /^data:image\/(png|jpeg|jpg|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon|svg\+xml)[;,]/i;
+  const oldSafe = (src: string) =>
+    src.startsWith('data:')
+      ? src.length <= LIMITS.dataUrl && oldData.test(src)
+      : src.length <= LIMITS.url && /^https:\/\/[^\s/?#]+/i.test(src);
+
+  // Letters of the two prefixes in both cases, characters whose case mapping is not ASCII-only
+  // (Kelvin sign, dotted capital I, long s, German sharp s), whitespace that `\s` knows, and the
+  // delimiters.
+  const alphabet = [
+    ...'httpsHTTPS:/dataDATAimageIMAGEpngPNGjpegJPEGsvg+xmlSVG+XMLx-iconX-ICONvnd.microsoft.',
+    ...'\u212a\u0130\u017f\u00df\u00a0\u2028\ufeff\t ?#;,',
+  ];
+  const prefixes = [
+    ...['https://', 'HTTPS://', 'hTtPs://', 'data:image/', 'data:IMAGE/', 'DATA:image/', ''],
+    ...[
+      'data:image/png',
+      'data:IMAGE/PNG',
+      'data:image/svg+XML',
+      'data:image/x-icon',
+      'data:image/jpeg',
+    ],
+  ];
+
+  it('answers as the regular expressions did, over 20,000 seeded strings', () => {
+    let seed = 12345;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    let accepted = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let src = prefixes[next() % prefixes.length] ?? '';
+      const length = next() % 12;
+      for (let j = 0; j < length; j++) src += alphabet[next() % alphabet.length];
+      expect(isSafeImageUrl(src), JSON.stringify(src)).toBe(oldSafe(src));
+      if (oldSafe(src)) accepted++;
+    }
+    // Both answers occur often enough for the comparison to mean something.
+    expect(accepted).toBeGreaterThan(2_000);
+    expect(accepted).toBeLessThan(18_000);
+  });
+});

@@ -8,7 +8,8 @@ import * as v from 'valibot';
  * issue (message, expected and received texts). In a frame that just loaded the agent, every one of
  * its messages runs that code for the first time, cold (docs/architecture.md § Two stages).
  * Throws only what a getter of `key` on the input throws, as `v.variant` would (`parseMessage`
- * catches it).
+ * catches it). Pure, as the isolated world's scripts are tree-shaken (vite.config.ts
+ * `ISOLATED_TREESHAKE`): building one has no effect but the schema it returns.
  */
 export function keyedVariant<
   const K extends string,

@@ -90,9 +90,9 @@ describe('isSafeImageUrl', () => {
   });
 });
 
-describe('the checks without case-insensitive regular expressions', () => {
-  // What isSafeImageUrl and isDataImageUrl answered when they were the `i` regular expressions
-  // below: the lower-casing that replaced `i` must give the same answer for every string.
+describe('the checks without regular expressions', () => {
+  // What isSafeImageUrl and isDataImageUrl answered when they were the regular expressions below:
+  // the code that replaced them must give the same answer for every string.
   const oldData =
     /^data:image\/(png|jpeg|jpg|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon|svg\+xml)[;,]/i;
   const oldSafe = (src: string) =>
@@ -105,7 +105,7 @@ describe('the checks without case-insensitive regular expressions', () => {
   // delimiters.
   const alphabet = [
     ...'httpsHTTPS:/dataDATAimageIMAGEpngPNGjpegJPEGsvg+xmlSVG+XMLx-iconX-ICONvnd.microsoft.',
-    ...'\u212a\u0130\u017f\u00df\u00a0\u2028\ufeff\t ?#;,',
+    ...'\u212a\u0130\u017f\u00df\u00a0\u1680\u2000\u200a\u200b\u2028\u202f\u205f\u3000\ufeff\t\n\v\f\r\u0085 ?#;,',
   ];
   const prefixes = [
     ...['https://', 'HTTPS://', 'hTtPs://', 'data:image/', 'data:IMAGE/', 'DATA:image/', ''],

@@ -1,26 +1,62 @@
 import { LIMITS } from './limits';
 
-// Neither check uses a case-insensitive regular expression: V8 compiles one with a class such as
-// `\s` at its first use for ~0.1–0.3 ms, and the agent makes that first use in every frame that
-// reports artwork (docs/architecture.md § Two stages). Lower-casing the few characters read gives
-// the same answers (none of them has a non-ASCII upper or lower case).
+// Neither check runs a regular expression: the agent makes the first use of any in every frame
+// that reports artwork, and V8 compiles an expression at its first use (a case-insensitive one
+// with a class such as `\s` took ~0.1–0.3 ms; docs/architecture.md § Two stages). Lower-casing the
+// few characters read gives the answers that case-insensitive expressions gave (none of those
+// characters has a non-ASCII upper or lower case); src/shared/safe-url.test.ts compares them.
 
-/** `data:image/` and a raster or SVG type, then `;` or `,`, in lower case. */
-const RASTER_DATA_URL =
-  /^data:image\/(png|jpeg|jpg|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon|svg\+xml)[;,]/;
-/** The longest prefix `RASTER_DATA_URL` reads. */
-const RASTER_DATA_PREFIX = 'data:image/vnd.microsoft.icon;'.length;
-/** What may not follow `https://`: the URL would have no host. */
-const NOT_A_HOST = /[\s/?#]/;
 const HTTPS = 'https://';
+const DATA_IMAGE = 'data:image/';
+/** The image types a `data:` URL may name, each followed by `;` or `,`. */
+const RASTER_TYPES = [
+  'png',
+  'jpeg',
+  'jpg',
+  'gif',
+  'webp',
+  'avif',
+  'bmp',
+  'x-icon',
+  'vnd.microsoft.icon',
+  'svg+xml',
+];
+/** The longest prefix `isDataImageUrl` reads. */
+const DATA_PREFIX = `${DATA_IMAGE}vnd.microsoft.icon;`.length;
+
+/**
+ * Whether UTF-16 code unit `code` is one that `[\s/?#]` matches: ECMAScript white space and line
+ * terminators (ECMA-262 § 12.2, § 12.3), `/`, `?` or `#`. None of them may start a URL's host.
+ */
+function endsTheScheme(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0x23 || // #
+    code === 0x2f || // /
+    code === 0x3f || // ?
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 /** Whether `src` is a `data:image/…` URL of an image type, of at most `LIMITS.dataUrl` characters. */
 export function isDataImageUrl(src: string): boolean {
-  return (
-    typeof src === 'string' &&
-    src.length <= LIMITS.dataUrl &&
-    RASTER_DATA_URL.test(src.slice(0, RASTER_DATA_PREFIX).toLowerCase())
-  );
+  if (typeof src !== 'string' || src.length > LIMITS.dataUrl) return false;
+  const head = src.slice(0, DATA_PREFIX).toLowerCase();
+  if (!head.startsWith(DATA_IMAGE)) return false;
+  for (const type of RASTER_TYPES) {
+    const next = head[DATA_IMAGE.length + type.length];
+    if (head.startsWith(type, DATA_IMAGE.length) && (next === ';' || next === ',')) return true;
+  }
+  return false;
 }
 
 /**
@@ -34,6 +70,7 @@ export function isSafeImageUrl(src: string): boolean {
   if (src.startsWith('data:')) return isDataImageUrl(src);
   if (src.length > LIMITS.url || src.length <= HTTPS.length) return false;
   return (
-    src.slice(0, HTTPS.length).toLowerCase() === HTTPS && !NOT_A_HOST.test(src[HTTPS.length] ?? '')
+    src.slice(0, HTTPS.length).toLowerCase() === HTTPS &&
+    !endsTheScheme(src.charCodeAt(HTTPS.length))
   );
 }

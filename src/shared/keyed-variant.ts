@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 
 /**
- * `v.variant(key, options)`, parsed by going straight to the option whose `key` literal the input
- * names; an input that names none (or is no object) is parsed by the whole `v.variant`, for its
+ * `v.variant(key, options)` for options whose `key` literals are distinct, parsed by going straight
+ * to the option whose literal the input names (its output: that option's, typed as the union); an input that names none (or is no object) is parsed by the whole `v.variant`, for its
  * error. Same outputs and issues as `v.variant`, without what it does for every option before the
  * matching one: it runs each option's literal, and a literal that does not match builds a whole
  * issue (message, expected and received texts). In a frame that just loaded the agent, every one of

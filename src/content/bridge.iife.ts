@@ -6,5 +6,8 @@
  */
 import { CHANNEL_EVENT } from '../shared/channel';
 import { startFirstStage } from './bridge/first-stage';
+import { FIREFOX_STARTUP_INJECTION } from './startup-injection';
 
-startFirstStage(CHANNEL_EVENT);
+// Firefox's own injection into a page open before the add-on started: no first stage here, so the
+// worker finds none and injects the late one (startup-injection.ts).
+if (!FIREFOX_STARTUP_INJECTION) startFirstStage(CHANNEL_EVENT);

@@ -1,3 +1,5 @@
+import { FIREFOX } from './build-target';
+
 /**
  * Whether this manifest content script runs because Firefox injected it into a document that was
  * already open when the add-on started (install, update, reload, enable): Firefox does that,
@@ -8,8 +10,7 @@
  * `about:blank` or `srcdoc` frame past `loading` is a new document, and its first stage starts as
  * usual. A constant `false` in Chromium's build, which keeps none of this.
  */
-export const FIREFOX_STARTUP_INJECTION =
-  import.meta.env.MODE === 'firefox' && isLoadedWebDocument();
+export const FIREFOX_STARTUP_INJECTION = FIREFOX && isLoadedWebDocument();
 
 /** Whether this document is a web page past `loading` (read once, at the script's start). */
 function isLoadedWebDocument(): boolean {

@@ -5,7 +5,7 @@
  * (src/shared/firefox-manifest.ts derives the Firefox manifest); content scripts do not import this
  * module, they test the page's own API where it matters (`documentPictureInPicture`,
  * src/content/agent/mini-player.ts), and the MAIN world, which must convert arguments as the
- * browser's own bindings do, asks the build (`FIREFOX`, src/content/main-world/idl-conversion.ts).
+ * browser's own bindings do, asks the build (`FIREFOX`, src/content/build-target.ts).
  *
  * Firefox lacks (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/Chrome_incompatibilities):
  * - automatic picture-in-picture (the `enterpictureinpicture` Media Session action Chrome calls on a

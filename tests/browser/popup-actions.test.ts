@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Deck, launchDeck, waitFor, waitForSession } from '../support/harness';
 import { type Call, takeCalls } from '../support/page-calls';
+import { DRAG_END, dragSeekBar } from '../support/seek-drag';
 
 let deck: Deck;
 let popup: Page;
@@ -122,14 +123,7 @@ describe('popup actions on a music player', () => {
       .getByRole('slider');
     const box = await slider.boundingBox();
     if (!box) throw new Error('no seek bar');
-    const y = box.y + box.height / 2;
-    await popup.mouse.move(box.x + box.width * 0.2, y);
-    await popup.mouse.down();
-    for (let i = 1; i <= 6; i++) {
-      await popup.mouse.move(box.x + box.width * (0.2 + i * 0.08), y);
-      await popup.waitForTimeout(120);
-    }
-    await popup.mouse.up();
+    await dragSeekBar(popup.mouse, box);
     const list = await waitFor('final seek', async () => {
       const all = await music.evaluate(() =>
         (window as unknown as { calls: Call[] }).calls.slice(),
@@ -141,7 +135,7 @@ describe('popup actions on a music player', () => {
     expect(fast.length).toBeGreaterThanOrEqual(2);
     const last = list[list.length - 1];
     expect(last?.details.fastSeek).toBe(false);
-    expect(last?.details.seekTime as number).toBeCloseTo(60 * 0.68, 0);
+    expect(last?.details.seekTime as number).toBeCloseTo(60 * DRAG_END, 0);
   });
 
   it('arrow keys on the focused seek bar seek by 5 seconds', async () => {

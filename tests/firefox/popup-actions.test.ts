@@ -19,6 +19,7 @@ import {
   waitFor,
   waitForCard,
 } from '../support/firefox-harness';
+import { DRAG_END, dragSeekBar } from '../support/seek-drag';
 
 const deck = useFirefoxDeck();
 
@@ -56,14 +57,7 @@ describe('popup actions in Firefox', () => {
       );
       const box = await slider.boundingBox();
       if (!box) throw new Error('no seek bar');
-      const y = box.y + box.height / 2;
-      await popup.mouse.move(box.x + box.width * 0.2, y);
-      await popup.mouse.down();
-      for (let i = 1; i <= 6; i++) {
-        await popup.mouse.move(box.x + box.width * (0.2 + i * 0.08), y);
-        await new Promise((r) => setTimeout(r, 120));
-      }
-      await popup.mouse.up();
+      await dragSeekBar(popup.mouse, box);
       const seeks = await waitFor('the exact seek on release', async () => {
         const seen = (await calls(page)).filter((c) => c.action === 'seekto');
         return seen.some((c) => c.details.fastSeek === false) ? seen : null;
@@ -71,7 +65,7 @@ describe('popup actions in Firefox', () => {
       expect(seeks.filter((c) => c.details.fastSeek === true).length).toBeGreaterThanOrEqual(2);
       const last = seeks[seeks.length - 1];
       expect(last?.details.fastSeek).toBe(false);
-      expect(last?.details.seekTime as number).toBeCloseTo(60 * 0.68, 0);
+      expect(last?.details.seekTime as number).toBeCloseTo(60 * DRAG_END, 0);
     });
   });
 

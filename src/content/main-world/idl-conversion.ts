@@ -13,6 +13,10 @@
  * to convert in exactly the same way, without touching the page's object again. Exceptions thrown
  * by the page's own functions propagate unchanged, as they do natively.
  */
+
+// SpiderMonkey converts and words some things differently: the stand-ins below, and
+// `MediaPositionState.duration` in session-recorder.ts.
+import { FIREFOX } from '../build-target';
 import {
   apply,
   isArray,
@@ -76,13 +80,6 @@ export function revokedProxy(): object {
 function unconvertible(): object {
   return objectCreate(null);
 }
-
-/**
- * The build is Firefox's (vite.config.ts defines `import.meta.env.MODE`): SpiderMonkey converts
- * and words some things differently (the stand-ins below, `MediaPositionState.duration` in
- * session-recorder.ts). A constant, so each build keeps only its own branch.
- */
-export const FIREFOX = import.meta.env.MODE === 'firefox';
 
 /**
  * Firefox: stands in for `value` whose `Symbol.toPrimitive` is `exotic`, not callable. SpiderMonkey

@@ -9,8 +9,8 @@
  * (docs/architecture.md § Two stages).
  */
 import type { PageRecord } from '../../shared/contract';
+import { FIREFOX } from '../build-target';
 import {
-  FIREFOX,
   isObject,
   isRevokedProxy,
   revokedProxy,
@@ -70,7 +70,7 @@ function copyPositionDictionary(state: object): { copy: object; complete: boolea
   const source = state as Record<string, unknown>;
   // `duration` is an `unrestricted double` (Media Session spec § The MediaPositionState
   // dictionary, and Chromium), but a `double` in Firefox, which stops at a non-finite one (found by
-  // tests/firefox/page-fuzz.test.ts; `FIREFOX`, idl-conversion.ts);
+  // tests/firefox/page-fuzz.test.ts; `FIREFOX`, src/content/build-target.ts);
   // `playbackRate` and `position` are `double`s. Written out (no array loop) so a patched Array
   // iterator cannot change what we read.
   const complete =
